@@ -1,0 +1,27 @@
+/** Preprocessing: Frame transformers, the Pipeline that chains them before a model, and helpers. */
+export { type AutoPreprocess, autoPreprocess, type ModelFamily } from './auto-preprocess.js';
+export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
+export {
+  MISSING_LABEL,
+  OneHotEncoder,
+  type OneHotEncoderParams,
+  type OneHotEncoderState,
+} from './one-hot-encoder.js';
+export { OrdinalEncoder, type OrdinalEncoderParams, type OrdinalEncoderState } from './ordinal-encoder.js';
+export { type FinalEstimator, Pipeline, type PipelineParams, type PipelineState } from './pipeline.js';
+export { SelectColumns, type SelectColumnsParams } from './select-columns.js';
+export {
+  type ImputeStrategy,
+  SimpleImputer,
+  type SimpleImputerParams,
+  type SimpleImputerState,
+} from './simple-imputer.js';
+export { StandardScaler, type StandardScalerParams, type StandardScalerState } from './standard-scaler.js';
+export { frameToMatrix } from './to-matrix.js';
+export {
+  type ColumnsParam,
+  ColumnwiseTransformer,
+  type FrameTransformer,
+  isTransformer,
+  type Transformer,
+} from './transformer.js';

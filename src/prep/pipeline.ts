@@ -1,0 +1,242 @@
+import type { Frame } from '../data/frame.js';
+import type { Matrix } from '../data/matrix.js';
+import {
+  type Classifier,
+  Estimator,
+  type EstimatorJSON,
+  type FitOptions,
+  isClassifier,
+  type Regressor,
+} from '../models/estimator.js';
+import { type ParamSpecs, param } from '../models/params.js';
+import { estimatorFromJSON, registerEstimator } from '../models/registry.js';
+import { InputError } from '../util/errors.js';
+import { noEvent } from '../util/events.js';
+import { frameToMatrix } from './to-matrix.js';
+import { type FrameTransformer, isTransformer } from './transformer.js';
+
+type AnyEstimator = Estimator<object, unknown>;
+/** The last step: a model on a row-major Matrix. */
+export type FinalEstimator = (Regressor | Classifier) & AnyEstimator;
+
+export interface PipelineParams {
+  /**
+   * Frame transformers in order, then one supervised model (Regressor or Classifier on a
+   * Matrix). Default `[]` (refused at fit). Like scikit-learn, params hold the step objects, but
+   * as templates: fit works on fresh clones of them, so the objects given are never fitted or
+   * changed, and clone()/withParams give unfitted copies with cloned steps.
+   */
+  steps: readonly AnyEstimator[];
+}
+
+export const PIPELINE_DEFAULTS = { steps: [] } satisfies PipelineParams;
+
+function isFinalEstimator(e: unknown): e is FinalEstimator {
+  return (
+    e instanceof Estimator && typeof (e as unknown as Regressor).predict === 'function' && !isTransformer(e)
+  );
+}
+
+function validSteps(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  return v.slice(0, -1).every(isTransformer) && isFinalEstimator(v[v.length - 1]);
+}
+
+const SPECS: ParamSpecs<PipelineParams> = {
+  steps: param.custom(
+    'Frame transformers in order, then one supervised model.',
+    'a list of transformers followed by one model with predict()',
+    validSteps,
+  ),
+};
+
+export interface PipelineState {
+  /** Fitted clones of the transformer steps. */
+  readonly transformers: readonly FrameTransformer[];
+  /** Fitted clone of the final step. */
+  readonly model: FinalEstimator;
+  /** Columns of the training frame (the model's inputs are a subset of what these become). */
+  readonly inputColumns: readonly string[];
+  /** Columns of the matrix the model was fitted on, in order. */
+  readonly featureNames: readonly string[];
+}
+
+/** What toJSON gives: every step through its own toJSON, so the whole is plain data. */
+interface PipelineJSONParams {
+  steps: EstimatorJSON<unknown, unknown>[];
+}
+interface PipelineJSONState {
+  transformers: EstimatorJSON<unknown, unknown>[];
+  model: EstimatorJSON<unknown, unknown>;
+  inputColumns: string[];
+  featureNames: string[];
+}
+
+/**
+ * Transformers on Frames, then a model on the Matrix they produce. `fit` fits every step on the
+ * training rows only, in order (fit, then transform for the next step); `predict` runs new rows
+ * through the fitted steps. Columns reach the model by name, so extra columns in a request are
+ * ignored and a missing one is an InputError naming it.
+ */
+export class Pipeline extends Estimator<PipelineParams, PipelineState> {
+  readonly kind = 'Pipeline';
+  protected readonly specs = SPECS;
+
+  constructor(params: Partial<PipelineParams> = {}) {
+    super(PIPELINE_DEFAULTS, { ...params, steps: Object.freeze([...(params.steps ?? [])]) });
+  }
+
+  override withParams(patch: Partial<PipelineParams>): this {
+    const steps = (patch.steps ?? this.params.steps).map((s) => s.clone());
+    return new Pipeline({ ...this.params, ...patch, steps }) as this;
+  }
+
+  /** An unfitted copy whose step number `index` has some params changed (for search). */
+  withStepParams(index: number, patch: Record<string, unknown>): Pipeline {
+    const n = this.params.steps.length;
+    if (!(Number.isInteger(index) && index >= 0 && index < n))
+      throw new InputError('bad_step', `pipeline has no step ${index} (it has ${n})`, { field: 'steps' });
+    return new Pipeline({
+      steps: this.params.steps.map((s, i) => (i === index ? s.withParams(patch) : s.clone())),
+    });
+  }
+
+  fit(frame: Frame, y: Float64Array, opts: FitOptions = {}): this {
+    this.checkParams();
+    this.fitted = null;
+    if (y.length !== frame.nRows)
+      throw new InputError(
+        'length_mismatch',
+        `${this.kind}: frame has ${frame.nRows} rows but y has ${y.length} values`,
+      );
+    const steps = this.params.steps;
+    const onEvent = opts.onEvent ?? noEvent;
+    onEvent({ type: 'start', phase: 'pipeline', total: steps.length });
+    const transformers: FrameTransformer[] = [];
+    let current = frame;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const t = steps[i].clone() as FrameTransformer;
+      current = t.fit(current, y, { onEvent }).transform(current);
+      transformers.push(t);
+      onEvent({ type: 'step', phase: 'pipeline', step: i + 1, total: steps.length });
+    }
+    const featureNames = current.names;
+    const model = steps[steps.length - 1].clone() as FinalEstimator;
+    model.fit(frameToMatrix(current, featureNames), y, opts);
+    onEvent({ type: 'end', phase: 'pipeline' });
+    this.fitted = { transformers, model, inputColumns: frame.names, featureNames };
+    return this;
+  }
+
+  /** The frame through every transformer (all steps but the last). */
+  transform(frame: Frame): Frame {
+    let current = frame;
+    for (const t of this.state.transformers) current = t.transform(current);
+    return current;
+  }
+
+  /** The matrix the model sees for these rows. */
+  transformToMatrix(frame: Frame): Matrix {
+    return frameToMatrix(this.transform(frame), this.state.featureNames);
+  }
+
+  predict(frame: Frame, out?: Float64Array): Float64Array {
+    return this.state.model.predict(this.transformToMatrix(frame), out);
+  }
+
+  predictProba(frame: Frame): Matrix {
+    return this.classifier().predictProba(this.transformToMatrix(frame));
+  }
+
+  /** Class labels of the final classifier (columns of predictProba). */
+  get classes(): Float64Array {
+    return this.classifier().classes;
+  }
+
+  get isClassifier(): boolean {
+    return isClassifier(this.params.steps[this.params.steps.length - 1]);
+  }
+
+  /** Names of the model's input features (the matrix columns), in order. */
+  featureNamesOut(): string[] {
+    return [...this.state.featureNames];
+  }
+
+  private classifier(): Classifier {
+    const model = this.state.model;
+    if (!isClassifier(model))
+      throw new InputError(
+        'not_classifier',
+        `${this.kind}: the final step ${model.kind} is not a classifier`,
+      );
+    return model;
+  }
+
+  override toJSON(): EstimatorJSON<PipelineParams, PipelineState> {
+    const s = this.fitted;
+    const json: EstimatorJSON<PipelineJSONParams, PipelineJSONState> = {
+      kind: this.kind,
+      formatVersion: this.formatVersion,
+      params: { steps: this.params.steps.map((e) => e.toJSON()) },
+      state: s && {
+        transformers: s.transformers.map((t) => t.toJSON()),
+        model: s.model.toJSON(),
+        inputColumns: [...s.inputColumns],
+        featureNames: [...s.featureNames],
+      },
+    };
+    // The saved shape differs from the live one (steps as their JSON); fromJSON below reverses it.
+    return json as unknown as EstimatorJSON<PipelineParams, PipelineState>;
+  }
+
+  static override fromJSON<T extends AnyEstimator>(
+    this: new (
+      params: never,
+    ) => T,
+    json: EstimatorJSON<unknown, unknown>,
+  ): T {
+    return Pipeline.restore(json) as unknown as T;
+  }
+
+  /** Rebuilds every step through the registry; a file whose steps do not fit together is refused. */
+  private static restore(json: EstimatorJSON<unknown, unknown>): Pipeline {
+    const blank = new Pipeline();
+    if (json.kind !== blank.kind)
+      throw new InputError('wrong_kind', `saved estimator is '${json.kind}', not '${blank.kind}'`, {
+        field: 'kind',
+      });
+    if (!(json.formatVersion <= blank.formatVersion))
+      throw new InputError(
+        'newer_format',
+        `saved ${json.kind} has format version ${json.formatVersion}, this Cairn reads up to ${blank.formatVersion}: upgrade Cairn`,
+        { field: 'formatVersion' },
+      );
+    const params = json.params as Partial<PipelineJSONParams> | null;
+    if (!params || !Array.isArray(params.steps))
+      throw new InputError('bad_pipeline', 'saved Pipeline has no steps list', { field: 'params.steps' });
+    const p = new Pipeline({ steps: params.steps.map(estimatorFromJSON) });
+    const state = json.state as PipelineJSONState | null;
+    if (state === null) return p;
+    if (typeof state !== 'object' || !Array.isArray(state.transformers) || !state.model)
+      throw new InputError('bad_pipeline', 'saved Pipeline state lacks its fitted steps', { field: 'state' });
+    const transformers = state.transformers.map(estimatorFromJSON);
+    const model = estimatorFromJSON(state.model);
+    if (
+      !transformers.every((t) => isTransformer(t) && t.isFitted) ||
+      !isFinalEstimator(model) ||
+      !model.isFitted
+    )
+      throw new InputError('bad_pipeline', 'saved Pipeline state has unfitted or misplaced steps', {
+        field: 'state',
+      });
+    p.fitted = {
+      transformers: transformers as FrameTransformer[],
+      model,
+      inputColumns: [...state.inputColumns],
+      featureNames: [...state.featureNames],
+    };
+    return p;
+  }
+}
+
+registerEstimator('Pipeline', Pipeline);
