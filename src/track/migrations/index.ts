@@ -1,0 +1,7 @@
+/** Every migration this version of Cairn knows, in the order they run. Append only. */
+import { initial } from './001_initial.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
