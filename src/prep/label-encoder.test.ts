@@ -6,7 +6,7 @@ import { LabelEncoder } from './label-encoder.js';
 
 runEstimatorContract<LabelEncoder, Column>({
   name: 'LabelEncoder',
-  make: (p) => new LabelEncoder(p),
+  make: (p) => new LabelEncoder(p as Partial<Record<string, never>>),
   restore: (json) => LabelEncoder.fromJSON(json),
   data: () => ({ X: col.category(['b', 'a', 'c', 'a']) }),
   fit: (est, X) => est.fit(X),

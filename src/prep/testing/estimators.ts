@@ -21,15 +21,20 @@ export interface MeanRegressorParams {
   shift: number;
 }
 
+// Specs are module constants, as in real estimators: clones then compare equal.
+const MEAN_SPECS: ParamSpecs<MeanRegressorParams> = { shift: param.number('Added to predictions.') };
+const NO_SPECS: ParamSpecs<Record<string, never>> = {};
+const RECORDING_SPECS: ParamSpecs<RecordingParams> = {
+  idColumn: param.custom('Row id column.', 'a column name', (v) => typeof v === 'string'),
+};
+
 /** Predicts the (weighted) training mean of y plus `shift`, plus the sum of the row's features × 1e-3. */
 export class MeanRegressor
   extends Estimator<MeanRegressorParams, { mean: number; nFeatures: number }>
   implements Regressor
 {
   readonly kind = 'test.MeanRegressor';
-  protected readonly specs: ParamSpecs<MeanRegressorParams> = {
-    shift: param.number('Added to predictions.'),
-  };
+  protected readonly specs = MEAN_SPECS;
 
   constructor(params: Partial<MeanRegressorParams> = {}) {
     super({ shift: 0 }, params);
@@ -67,7 +72,7 @@ export class MajorityClassifier
   implements Classifier
 {
   readonly kind = 'test.MajorityClassifier';
-  protected readonly specs: ParamSpecs<Record<string, never>> = {};
+  protected readonly specs = NO_SPECS;
 
   constructor(params: Partial<Record<string, never>> = {}) {
     super({}, params);
@@ -118,9 +123,7 @@ export class RecordingTransformer
   implements Transformer
 {
   readonly kind = 'test.RecordingTransformer';
-  protected readonly specs: ParamSpecs<RecordingParams> = {
-    idColumn: param.custom('Row id column.', 'a column name', (v) => typeof v === 'string'),
-  };
+  protected readonly specs = RECORDING_SPECS;
 
   constructor(params: Partial<RecordingParams> = {}) {
     super({ idColumn: 'id' }, params);
