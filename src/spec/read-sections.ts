@@ -46,6 +46,7 @@ export function readSplit(r: SpecReader, node: Node | undefined, at: Pos): Split
   if (node === undefined) return d;
   const f = r.fields(node, 'split', at, ['test_size', 'seed', 'stratify']);
   if (!f) return undefined;
+  const problemsBefore = r.problems.length;
   const testSize = r.number(
     f.get('test_size'),
     'split.test_size',
@@ -58,17 +59,17 @@ export function readSplit(r: SpecReader, node: Node | undefined, at: Pos): Split
     'an integer >= 0',
     (v) => Number.isSafeInteger(v) && v >= 0,
   );
-  const s = f.get('stratify');
-  const stratify =
-    s !== undefined && isScalar(s) && s.value === 'auto' ? 'auto' : readStratify(r, s, f.path('stratify'));
-  if ((f.get('test_size') && testSize === undefined) || (f.get('seed') && seed === undefined))
-    return undefined;
-  if (s !== undefined && stratify === undefined) return undefined;
+  const stratify = readStratify(r, f.get('stratify'), 'split.stratify');
+  if (r.problems.length > problemsBefore) return undefined;
   return { testSize: testSize ?? d.testSize, seed: seed ?? d.seed, stratify: stratify ?? d.stratify };
 }
 
-function readStratify(r: SpecReader, node: Node | undefined, field: string): boolean | undefined {
+function readStratify(r: SpecReader, node: Node | undefined, field: string): boolean | 'auto' | undefined {
   if (node === undefined) return undefined;
+  if (isScalar(node) && node.value === 'auto') {
+    r.positions.set(field, r.pos(node));
+    return 'auto';
+  }
   if (isScalar(node) && typeof node.value === 'boolean') return r.boolean(node, field);
   return r.expected(node, field, 'true, false or auto');
 }
