@@ -32,6 +32,8 @@ export interface PrepFixture {
     /** One '0'/'1' string per output column. */
     out: string[];
   }[];
+  /** scikit-learn ColumnTransformer(impute+scale, impute+one-hot) + Ridge on penguins body mass. */
+  RidgePipeline?: { target: string; rows: number[]; testEvery: number; alpha: number; predictions: number[] };
 }
 
 export const DATASETS = ['penguins', 'cars'] as const;
