@@ -4,13 +4,15 @@
  * has them, so that runs can be exported there.
  */
 import { describeValue, InputError } from '../util/errors.js';
-import type { ArtifactRef, MetricPoint } from './entities.js';
-import type { LogBatch, ParamValue } from './store.js';
+import { type ArtifactRef, type MetricPoint, RUN_STATUSES, type RunStatus } from './entities.js';
+import type { ListRunsQuery, LogBatch, ParamValue, RunOrder } from './store.js';
 
 export const MAX_KEY_LENGTH = 250;
 export const MAX_PARAM_VALUE_LENGTH = 6000;
 export const MAX_TAG_VALUE_LENGTH = 8000;
 export const MAX_NAME_LENGTH = 250;
+export const DEFAULT_LIST_LIMIT = 100;
+export const MAX_LIST_LIMIT = 10_000;
 
 /** Letters, digits and `_ - . / : space`, like MLflow's keys; `/` lets keys nest (`val/auc`). */
 const KEY_PATTERN = /^[A-Za-z0-9_\-. /:]+$/;
@@ -135,4 +137,39 @@ export function checkBatch(batch: LogBatch, now: number): CheckedBatch {
     byPath.set(checked.path, checked);
   });
   return { params, metrics, tags, artifacts: [...byPath.values()] };
+}
+
+export type CheckedOrder =
+  | 'newest'
+  | 'oldest'
+  | { readonly metric: string; readonly direction: 'asc' | 'desc' };
+
+/** The plain parts of a listRuns query (the experiment and parent are resolved by the store). */
+export function checkListQuery(query: ListRunsQuery): {
+  limit: number;
+  statuses: RunStatus[];
+  order: CheckedOrder;
+} {
+  if (query === null || typeof query !== 'object')
+    fail('query', `expected an object, got ${describeValue(query)}`);
+  const limit = query.limit ?? DEFAULT_LIST_LIMIT;
+  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT)
+    fail('limit', `expected an integer from 1 to ${MAX_LIST_LIMIT}, got ${describeValue(limit)}`);
+  const statuses =
+    query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : [...query.status];
+  for (const s of statuses)
+    if (!RUN_STATUSES.includes(s))
+      fail('status', `expected one of ${RUN_STATUSES.join(', ')}, got ${describeValue(s)}`);
+  return { limit, statuses, order: checkOrder(query.order ?? 'newest') };
+}
+
+function checkOrder(order: RunOrder): CheckedOrder {
+  if (order === 'newest' || order === 'oldest') return order;
+  if (order === null || typeof order !== 'object')
+    fail('order', `expected 'newest', 'oldest' or {metric, direction?}, got ${describeValue(order)}`);
+  const metric = checkKey('order.metric', order.metric);
+  const direction = order.direction ?? 'desc';
+  if (direction !== 'asc' && direction !== 'desc')
+    fail('order.direction', `expected 'asc' or 'desc', got ${describeValue(direction)}`);
+  return { metric, direction };
 }

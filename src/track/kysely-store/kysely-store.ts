@@ -3,12 +3,11 @@
  * What differs between engines lives in the dialect handed in (see sqlite-dialect.ts), never in a
  * branch here.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { describeValue, InputError } from '../../util/errors.js';
 import {
   type Experiment,
   type MetricPoint,
-  RUN_STATUSES,
   type Run,
   type RunStatus,
   TERMINAL_STATUSES,
@@ -21,14 +20,12 @@ import {
   type LogBatch,
   StoreBase,
 } from '../store.js';
-import { checkBatch, checkKey, checkName } from '../validate.js';
+import { checkBatch, checkListQuery, checkName } from '../validate.js';
 import { type MigrateOptions, migrate } from './migrate.js';
-import { toExperiment, toMetricPoint, toRuns } from './rows.js';
+import { loadRuns, queryRuns, runsByPrefix } from './read-runs.js';
+import { toExperiment, toMetricPoint } from './rows.js';
 import type { RunsTable, TrackDatabase } from './tables.js';
-import { chunks, writeBatch } from './write-batch.js';
-
-export const DEFAULT_LIST_LIMIT = 100;
-export const MAX_LIST_LIMIT = 10_000;
+import { writeBatch } from './write-batch.js';
 
 export class KyselyStore extends StoreBase {
   readonly #db: Kysely<TrackDatabase>;
@@ -163,13 +160,7 @@ export class KyselyStore extends StoreBase {
   async getRun(idOrPrefix: string): Promise<Run> {
     const prefix = typeof idOrPrefix === 'string' ? idOrPrefix.trim().toLowerCase() : '';
     if (!ID_PREFIX_PATTERN.test(prefix)) throw runNotFound(idOrPrefix);
-    const rows = await this.#db
-      .selectFrom('runs')
-      .selectAll()
-      .where('id', prefix.length === 32 ? '=' : 'like', prefix.length === 32 ? prefix : `${prefix}%`)
-      .orderBy('id')
-      .limit(6)
-      .execute();
+    const rows = await runsByPrefix(this.#db, prefix, 6);
     if (rows.length === 0) throw runNotFound(idOrPrefix);
     if (rows.length > 1)
       throw new InputError(
@@ -180,65 +171,22 @@ export class KyselyStore extends StoreBase {
           .join(', ')}${rows.length > 5 ? ', ...' : ''}; give more characters`,
         { field: 'runId', runId: idOrPrefix },
       );
-    return (await this.#loadRuns(rows))[0];
+    return (await loadRuns(this.#db, rows))[0];
   }
 
   async listRuns(query: ListRunsQuery = {}): Promise<Run[]> {
-    const limit = query.limit ?? DEFAULT_LIST_LIMIT;
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT)
-      throw new InputError(
-        'invalid_value',
-        `limit must be an integer from 1 to ${MAX_LIST_LIMIT}, got ${describeValue(limit)}`,
-        {
-          field: 'limit',
-        },
-      );
-    const statuses =
-      query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : [...query.status];
-    for (const s of statuses)
-      if (!RUN_STATUSES.includes(s))
-        throw new InputError(
-          'invalid_value',
-          `status must be one of ${RUN_STATUSES.join(', ')}, got ${describeValue(s)}`,
-          {
-            field: 'status',
-          },
-        );
+    const { limit, statuses, order } = checkListQuery(query);
     const experimentId =
       query.experiment === undefined ? undefined : await this.#experimentId(query.experiment);
     const parentId = query.parentRunId === undefined ? undefined : (await this.getRun(query.parentRunId)).id;
-    const order = query.order ?? 'newest';
-
-    let q = this.#db.selectFrom('runs').selectAll('runs');
-    if (experimentId !== undefined) q = q.where('runs.experiment_id', '=', experimentId);
-    if (statuses.length > 0) q = q.where('runs.status', 'in', statuses);
-    if (parentId !== undefined) q = q.where('runs.parent_run_id', '=', parentId);
-    if (order === 'newest' || order === 'oldest') {
-      const dir = order === 'newest' ? 'desc' : 'asc';
-      q = q.orderBy('runs.start_time', dir).orderBy('runs.id', dir);
-    } else {
-      const key = checkKey('order.metric', order.metric);
-      const dir = order.direction ?? 'desc';
-      if (dir !== 'asc' && dir !== 'desc')
-        throw new InputError(
-          'invalid_value',
-          `order.direction must be 'asc' or 'desc', got ${describeValue(dir)}`,
-          {
-            field: 'order.direction',
-          },
-        );
-      // runs without the metric, then runs whose latest value is NaN, come last on every engine
-      // (SQLite and PostgreSQL disagree on where NULLs sort, so it is spelled out)
-      q = q
-        .leftJoin('latest_metrics as lm', (j) => j.onRef('lm.run_id', '=', 'runs.id').on('lm.key', '=', key))
-        .orderBy(sql`case when lm.run_id is null then 1 else 0 end`)
-        .orderBy(sql`case when lm.value is null then 1 else 0 end`)
-        .orderBy('lm.value', dir)
-        .orderBy('runs.start_time', 'desc')
-        .orderBy('runs.id', 'desc');
-    }
-    const rows = await q.limit(limit).execute();
-    return this.#loadRuns(rows);
+    const rows = await queryRuns(this.#db, {
+      experimentId,
+      statuses,
+      parentId,
+      order,
+      limit,
+    });
+    return loadRuns(this.#db, rows);
   }
 
   async getMetricHistory(runId: string, key: string): Promise<MetricPoint[]> {
@@ -280,32 +228,6 @@ export class KyselyStore extends StoreBase {
         field: 'experiment',
       });
     return row.id;
-  }
-
-  /** Full runs for these rows: one query per child table for the whole set, not one per run. */
-  async #loadRuns(rows: readonly RunsTable[]): Promise<Run[]> {
-    const ids = rows.map((r) => r.id);
-    const children = { params: [], tags: [], latest: [], artifacts: [] } as {
-      params: { run_id: string; key: string; value: string }[];
-      tags: { run_id: string; key: string; value: string }[];
-      latest: TrackDatabase['latest_metrics'][];
-      artifacts: TrackDatabase['artifacts'][];
-    };
-    for (const part of chunks(ids, 500)) {
-      children.params.push(
-        ...(await this.#db.selectFrom('params').selectAll().where('run_id', 'in', part).execute()),
-      );
-      children.tags.push(
-        ...(await this.#db.selectFrom('tags').selectAll().where('run_id', 'in', part).execute()),
-      );
-      children.latest.push(
-        ...(await this.#db.selectFrom('latest_metrics').selectAll().where('run_id', 'in', part).execute()),
-      );
-      children.artifacts.push(
-        ...(await this.#db.selectFrom('artifacts').selectAll().where('run_id', 'in', part).execute()),
-      );
-    }
-    return toRuns(rows, children);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import { InputError } from '../../util/errors.js';
 import type { MetricPoint } from '../entities.js';
 import type { CheckedBatch } from '../validate.js';
-import { metricValueToColumn, toNumber } from './rows.js';
+import { metricValueToColumn } from './rows.js';
 import type { TrackDatabase } from './tables.js';
 
 /** Rows per insert statement: 5 columns x 200 = 1000 bound values. */
@@ -106,39 +106,38 @@ function isLater(a: { step: number; timestamp: number }, b: { step: number; time
   return a.step > b.step || (a.step === b.step && a.timestamp >= b.timestamp);
 }
 
+/**
+ * One upsert per chunk, with the "is it later?" test in the conflict clause itself, so that two
+ * writers racing on the same run (under PostgreSQL's read committed too) can never leave an older
+ * point as the latest.
+ */
 async function writeLatest(trx: Transaction<TrackDatabase>, runId: string, metrics: readonly MetricPoint[]) {
   const best = new Map<string, MetricPoint>();
   for (const m of metrics) {
     const cur = best.get(m.key);
     if (!cur || isLater(m, cur)) best.set(m.key, m);
   }
-  for (const keys of chunks([...best.keys()])) {
-    const stored = await trx
-      .selectFrom('latest_metrics')
-      .select(['key', 'step', 'timestamp'])
-      .where('run_id', '=', runId)
-      .where('key', 'in', keys)
-      .execute();
-    const storedByKey = new Map(
-      stored.map((r) => [r.key, { step: toNumber(r.step), timestamp: toNumber(r.timestamp) }]),
-    );
-    const newer = keys
-      .map((k) => best.get(k)!)
-      .filter((m) => {
-        const old = storedByKey.get(m.key);
-        return !old || isLater(m, old);
-      });
-    if (newer.length === 0) continue;
+  for (const part of chunks([...best.values()]))
     await trx
       .insertInto('latest_metrics')
-      .values(newer.map((m) => metricRow(runId, m)))
+      .values(part.map((m) => metricRow(runId, m)))
       .onConflict((oc) =>
-        oc.columns(['run_id', 'key']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          step: eb.ref('excluded.step'),
-          timestamp: eb.ref('excluded.timestamp'),
-        })),
+        oc
+          .columns(['run_id', 'key'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            step: eb.ref('excluded.step'),
+            timestamp: eb.ref('excluded.timestamp'),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb('excluded.step', '>', eb.ref('latest_metrics.step')),
+              eb.and([
+                eb('excluded.step', '=', eb.ref('latest_metrics.step')),
+                eb('excluded.timestamp', '>=', eb.ref('latest_metrics.timestamp')),
+              ]),
+            ]),
+          ),
       )
       .execute();
-  }
 }
