@@ -164,6 +164,19 @@ monitoring:
     expect(window('2w')).toEqual({ durationMs: 14 * 86_400_000 });
   });
 
+  it('reads numeric column names as written', () => {
+    const spec = parseSpec(
+      'data:\n  train: a.csv\n  columns: { 2019: number }\ntarget: 2020\nslices: [1.50]\n',
+      'c.yaml',
+    );
+    expect(spec.target).toBe('2020');
+    expect(spec.slices).toEqual(['1.50']);
+    expect(spec.data.columns).toEqual({ '2019': { kind: 'number' } });
+    expect(errorOf('data: { train: a.csv }\ntarget: true\n').message).toBe(
+      'cairn.yaml:2:9: target must be a column name, got true',
+    );
+  });
+
   it('returns a frozen spec', () => {
     const spec = parseSpec(`${MINIMAL}success: [r2 >= 0.5]\n`, 'c.yaml');
     expect(Object.isFrozen(spec)).toBe(true);

@@ -79,11 +79,7 @@ export function parseSpec(text: string, file: string): Spec {
     top.keyPos('data'),
     file,
   );
-  const target = r.string(
-    top.require('target', 'the name of the column to predict'),
-    'target',
-    'a column name',
-  );
+  const target = r.columnName(top.require('target', 'the name of the column to predict'), 'target');
   const task = r.oneOf(top.get('task'), 'task', TASK_SETTINGS);
   const metric = readMetric(r, top.get('metric'));
   const spec = {

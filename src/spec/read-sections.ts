@@ -167,7 +167,7 @@ export function readSlices(r: SpecReader, node: Node | undefined): string[] | un
   const out: string[] = [];
   items.forEach((item, i) => {
     const field = join('slices', i);
-    const name = r.string(item, field, 'a column name');
+    const name = r.columnName(item, field);
     if (name === undefined) return;
     if (seen.has(name))
       r.fail(r.pos(item), field, `${field}: column ${JSON.stringify(name)} is listed twice`);

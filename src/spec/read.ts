@@ -109,6 +109,15 @@ export class SpecReader {
     return v;
   }
 
+  /** A column name: `target: 2019` names the column "2019", as written, not the number. */
+  columnName(node: Node | undefined, field: string): string | undefined {
+    if (node !== undefined && isScalar(node) && typeof node.value === 'number' && node.source !== undefined) {
+      this.positions.set(field, this.pos(node));
+      return String(node.source);
+    }
+    return this.string(node, field, 'a column name');
+  }
+
   oneOf<const T extends string>(node: Node | undefined, field: string, values: readonly T[]): T | undefined {
     if (node === undefined) return undefined;
     const v = scalarValue(node);
