@@ -183,3 +183,16 @@ describe('Pipeline', () => {
     expect((err as Error).message).toMatch(/transformers followed by one model/);
   });
 });
+
+describe('Pipeline templates', () => {
+  it('saves a fitted template by its params only, and refits it at fit', () => {
+    const f = new Frame({ a: col.number([1, 2, 3, 4, 5, 6]) });
+    const fittedScaler = new StandardScaler().fit(new Frame({ a: col.number([100, 200]) }));
+    const p = new Pipeline({ steps: [fittedScaler, new MeanRegressor()] });
+    const saved = p.toJSON() as unknown as { params: { steps: { state: unknown }[] } };
+    expect(saved.params.steps[0].state).toBeNull();
+    p.fit(f, target());
+    expect((p.state.transformers[0] as StandardScaler).state.center[0]).toBe(3.5);
+    expect(fittedScaler.state.center[0]).toBe(150);
+  });
+});

@@ -177,7 +177,8 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     const json: EstimatorJSON<PipelineJSONParams, PipelineJSONState> = {
       kind: this.kind,
       formatVersion: this.formatVersion,
-      params: { steps: this.params.steps.map((e) => e.toJSON()) },
+      // templates are saved by their params only, even if one given was fitted
+      params: { steps: this.params.steps.map((e) => e.clone().toJSON()) },
       state: s && {
         transformers: s.transformers.map((t) => t.toJSON()),
         model: s.model.toJSON(),
