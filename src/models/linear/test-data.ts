@@ -34,6 +34,7 @@ export function classificationData(
   p: number,
   k: number,
   seed = 1,
+  noise = 1,
 ): { X: Matrix; y: Float64Array } {
   const rng = new Rng(seed);
   const w = Float64Array.from({ length: k * p }, () => rng.normal());
@@ -43,7 +44,7 @@ export function classificationData(
     for (let j = 0; j < p; j++) data[i * p + j] = rng.normal();
     let best = -Infinity;
     for (let c = 0; c < k; c++) {
-      let s = rng.normal();
+      let s = noise * rng.normal();
       for (let j = 0; j < p; j++) s += data[i * p + j] * w[c * p + j];
       if (s > best) {
         best = s;
