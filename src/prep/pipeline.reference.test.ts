@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemaOf } from '../data/schema.js';
-import { Ridge } from '../models/linear/ridge.js';
+import { Ridge } from '../models/linear/index.js';
 import { parseTyped, stringifyTyped } from '../util/typed-json.js';
 import { autoPreprocess } from './auto-preprocess.js';
 import { Pipeline } from './pipeline.js';
