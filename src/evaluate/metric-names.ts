@@ -27,15 +27,20 @@ export const METRICS = {
     task: 'classification',
     direction: 'max',
     needs: 'labels',
-    doc: 'binary precision of the positive class',
+    doc: 'precision of the positive class (binary); macro-averaged over classes for multiclass',
   },
   recall: {
     task: 'classification',
     direction: 'max',
     needs: 'labels',
-    doc: 'binary recall of the positive class',
+    doc: 'recall of the positive class (binary); macro-averaged over classes for multiclass',
   },
-  f1: { task: 'classification', direction: 'max', needs: 'labels', doc: 'binary F1 of the positive class' },
+  f1: {
+    task: 'classification',
+    direction: 'max',
+    needs: 'labels',
+    doc: 'F1 of the positive class (binary); macro-averaged over classes for multiclass',
+  },
   precision_macro: {
     task: 'classification',
     direction: 'max',
