@@ -130,6 +130,6 @@ export function guardedExpression(plan: ColumnPlan, where: string): string {
   const value = valueExpression(plan);
   const bad = badValuePredicate(plan, where);
   if (!bad) return value;
-  const payload = `to_json({column: ${quoteString(plan.name)}, value: CAST(${quoteIdent(plan.name)} AS VARCHAR)})`;
+  const payload = `json_object('column', ${quoteString(plan.name)}, 'value', CAST(${quoteIdent(plan.name)} AS VARCHAR))`;
   return `CASE WHEN ${bad} THEN error(${quoteString(BAD_VALUE_MARKER)} || ${payload}) ELSE ${value} END`;
 }

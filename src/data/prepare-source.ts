@@ -31,7 +31,7 @@ async function storedKinds(con: DuckDBConnection, src: ResolvedSource): Promise<
   if (src.format !== 'parquet' || !src.file) return {};
   const rows = (
     await con.runAndReadAll(
-      `SELECT CAST(value AS VARCHAR) FROM parquet_kv_metadata(${quoteString(src.file)}) WHERE CAST(key AS VARCHAR) = ${quoteString(KINDS_METADATA_KEY)}`,
+      `SELECT decode(value) FROM parquet_kv_metadata(${quoteString(src.file)}) WHERE decode(key) = ${quoteString(KINDS_METADATA_KEY)}`,
     )
   ).getRows();
   if (rows.length === 0) return {};
