@@ -89,8 +89,11 @@ export function classifierCurve(
   }
   const n = scores.length;
   const order = argsortDescending(scores);
+  // gather once into sorted order so the passes below read memory sequentially
+  const sorted = new Float64Array(n);
+  for (let r = 0; r < n; r++) sorted[r] = scores[order[r]];
   let distinct = 0;
-  for (let r = 0; r < n; r++) if (r === n - 1 || scores[order[r]] !== scores[order[r + 1]]) distinct++;
+  for (let r = 0; r < n; r++) if (r === n - 1 || sorted[r] !== sorted[r + 1]) distinct++;
   const fps = new Float64Array(distinct);
   const tps = new Float64Array(distinct);
   const thresholds = new Float64Array(distinct);
@@ -102,10 +105,10 @@ export function classifierCurve(
       if (positive[i]) tp += weight[i];
       else fp += weight[i];
     } else if (positive[i]) tp++;
-    if (r === n - 1 || scores[i] !== scores[order[r + 1]]) {
+    if (r === n - 1 || sorted[r] !== sorted[r + 1]) {
       tps[o] = tp;
       fps[o] = weight ? fp : r + 1 - tp;
-      thresholds[o] = scores[i];
+      thresholds[o] = sorted[r];
       o++;
     }
   }
@@ -114,13 +117,7 @@ export function classifierCurve(
 
 /** Rates from counts; refuses a curve without positives or negatives (scikit-learn gives NaN rates). */
 export function rocFromCurve(curve: ClassifierCurve, dropIntermediate: boolean): RocCurve {
-  let { fps, tps, thresholds } = curve;
-  if (dropIntermediate && fps.length > 2) {
-    const keep = cornerIndices(fps, tps);
-    fps = Float64Array.from(keep, (i) => fps[i]);
-    tps = Float64Array.from(keep, (i) => tps[i]);
-    thresholds = Float64Array.from(keep, (i) => thresholds[i]);
-  }
+  const { fps, tps, thresholds } = curve;
   const m = fps.length;
   const negatives = m > 0 ? fps[m - 1] : 0;
   const positives = m > 0 ? tps[m - 1] : 0;
@@ -130,26 +127,35 @@ export function rocFromCurve(curve: ClassifierCurve, dropIntermediate: boolean):
       `yTrue has only ${positives > 0 ? 'positive' : 'negative'} samples (with non-zero weight): a ROC curve needs both classes`,
       { field: 'yTrue' },
     );
-  const fpr = new Float64Array(m + 1);
-  const tpr = new Float64Array(m + 1);
-  const thr = new Float64Array(m + 1);
+  const keep = dropIntermediate && m > 2 ? cornerIndices(fps, tps) : undefined;
+  const k = keep ? keep.length : m;
+  const fpr = new Float64Array(k + 1);
+  const tpr = new Float64Array(k + 1);
+  const thr = new Float64Array(k + 1);
   thr[0] = thresholds[0] + 1;
-  for (let j = 0; j < m; j++) {
-    fpr[j + 1] = fps[j] / negatives;
-    tpr[j + 1] = tps[j] / positives;
-    thr[j + 1] = thresholds[j];
+  for (let j = 0; j < k; j++) {
+    const at = keep ? keep[j] : j;
+    fpr[j + 1] = fps[at] / negatives;
+    tpr[j + 1] = tps[at] / positives;
+    thr[j + 1] = thresholds[at];
   }
   return { fpr, tpr, thresholds: thr };
 }
 
-/** Endpoints, plus every point where either count's second difference is non-zero (a corner). */
-function cornerIndices(fps: Float64Array, tps: Float64Array): number[] {
-  const keep = [0];
-  for (let i = 1; i < fps.length - 1; i++) {
+/**
+ * Endpoints, plus every point where either count's second difference is non-zero (a corner),
+ * computed as numpy's `np.diff(x, 2)` does so that the same points survive.
+ */
+function cornerIndices(fps: Float64Array, tps: Float64Array): Int32Array {
+  const m = fps.length;
+  const keep = new Int32Array(m);
+  let k = 0;
+  keep[k++] = 0;
+  for (let i = 1; i < m - 1; i++) {
     const df = fps[i + 1] - fps[i] - (fps[i] - fps[i - 1]);
     const dt = tps[i + 1] - tps[i] - (tps[i] - tps[i - 1]);
-    if (df !== 0 || dt !== 0) keep.push(i);
+    if (df !== 0 || dt !== 0) keep[k++] = i;
   }
-  keep.push(fps.length - 1);
-  return keep;
+  keep[k++] = m - 1;
+  return keep.subarray(0, k);
 }
