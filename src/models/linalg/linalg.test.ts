@@ -136,10 +136,13 @@ describe('lstsq', () => {
 });
 
 describe('normalEquations', () => {
-  it('equals the naive weighted centered Gram matrix, including leftover rows', () => {
+  it('equals the naive weighted centered Gram matrix, over partial blocks and padded widths', () => {
     const rng = new Rng(5);
-    for (const n of [8, 11]) {
-      const p = 3;
+    for (const [n, p] of [
+      [8, 3],
+      [11, 4],
+      [300, 5],
+    ]) {
       const x = randomMatrix(rng, n, p);
       for (let i = 0; i < x.length; i++) x[i] += 100; // large means: centering must not cancel
       const y = randomMatrix(rng, n, 1);
