@@ -182,6 +182,18 @@ describe('scoreAll', () => {
     );
     // other input errors are never swallowed
     expect(() => scoreAll('binary', { ...input, yPred: [1, 0] })).toThrow(/yPred has 2 values/);
+    expect(() =>
+      scoreAll('classification', { yTrue: [0, 1, 2], scores: Float64Array.of(0.1, 0.5, 0.9) }),
+    ).toThrow(/vector describes two classes, but there are 3/);
+  });
+
+  it('scores a multiclass test set that lacks a class the model knows', () => {
+    const m = classified(200, 3, 5);
+    const yTrue = m.yTrue.map((v) => (v === 2 ? 0 : v));
+    const out = scoreAll('classification', { yTrue, yPred: m.yPred, scores: m.scores, classes: [0, 1, 2] });
+    expect(out.roc_auc).toBeNaN();
+    expect(out.log_loss).toBe(logLoss(yTrue, m.scores, { labels: [0, 1, 2] }));
+    expect(out.accuracy).toBe(accuracy(yTrue, m.yPred));
   });
 
   it('needs predictions', () => {

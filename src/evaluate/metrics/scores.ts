@@ -81,7 +81,10 @@ export function scoreColumns(
           ? ''
           : `: give '${givenField}' to name all ${wanted} classes when yTrue lacks some`;
     const why = `${found} but scores is ${shape}${hint}`;
-    throw new InputError(given ? 'invalid_option' : 'undefined_metric', `${metric}: ${why}`, { field });
+    // too few classes in yTrue is a property of the data (a test set without some class); any other
+    // mismatch is a mistake in the call
+    const code = given ? 'invalid_option' : classes.length < wanted ? 'undefined_metric' : 'invalid_scores';
+    throw new InputError(code, `${metric}: ${why}`, { field });
   }
   const index = encodeLabels(yTrue, classes);
   const missing = index.indexOf(-1);
