@@ -166,6 +166,8 @@ export function minimizeLbfgs(
     iteration++;
     gNorm = maxAbs(g);
     const stopNow = o.onIteration?.({ iteration, f, gradMaxNorm: gNorm, evaluations, step: stp });
+    // scipy tests the iteration limit first; testing convergence first only changes the verdict
+    // (converged rather than out of iterations) when both hold at the last iteration.
     if (gNorm <= o.gtol) return done('gtol', 'the gradient max-norm is <= gtol');
     if (fPrev - f <= o.ftol * Math.max(Math.abs(fPrev), Math.abs(f), 1))
       return done('ftol', 'the relative reduction of f is <= ftol');
