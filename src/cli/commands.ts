@@ -1,5 +1,11 @@
 import type { Command } from '@commander-js/extra-typings';
+import { registerDemo } from './demo.js';
+import { registerEvaluate } from './evaluate.js';
+import { registerInit } from './init.js';
 import type { CliContext } from './main.js';
+import { registerPredict } from './predict.js';
+import { registerRuns } from './runs.js';
+import { registerTrain } from './train.js';
 
 /** Every command registers itself on the program; one file per command. */
 export type RegisterCommand = (
@@ -7,4 +13,11 @@ export type RegisterCommand = (
   ctx: CliContext,
 ) => Command<unknown[], Record<string, unknown>>;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [
+  registerInit,
+  registerTrain,
+  registerEvaluate,
+  registerPredict,
+  registerRuns,
+  registerDemo,
+];

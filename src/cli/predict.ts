@@ -1,0 +1,56 @@
+import { openFrameWriter, scanFrames } from '../data/index.js';
+import type { RegisterCommand } from './commands.js';
+import { absolute, emit, fsPath, parseNumberFlag, shown } from './common.js';
+import { resolveModel } from './model-ref.js';
+import { progressReporter } from './progress.js';
+import { signatureKinds } from './signature-kinds.js';
+
+export const registerPredict: RegisterCommand = (program, ctx) =>
+  program
+    .command('predict')
+    .description('Score a file with a saved model, streaming it in chunks (files larger than memory work)')
+    .argument('<model>', 'model directory, or runs:/<run id>')
+    .requiredOption('--input <file>', 'rows to score: CSV, TSV, Parquet, JSON or NDJSON')
+    .requiredOption('--output <file>', 'where to write: .csv, .tsv, .parquet, .json or .ndjson')
+    .option('--only-predictions', 'write only the prediction columns, not the input columns')
+    .option('--batch-rows <n>', 'rows per chunk', '65536')
+    .option('--store <uri>', 'tracking store, for runs:/ references')
+    .option('--json', 'print a machine-readable result')
+    .option('--quiet', 'no progress output')
+    .action(async (ref, opts) => {
+      const io = ctx.io;
+      const { model, path } = await resolveModel(io, ref, opts.store);
+      const batchRows = parseNumberFlag(
+        'batch-rows',
+        opts.batchRows,
+        (v) => Number.isInteger(v) && v > 0,
+        'a whole number > 0',
+      )!;
+      const outputNames = new Set(['prediction', ...model.classes.map((c) => `proba_${c}`)]);
+      const progress = progressReporter(io, { quiet: opts.quiet });
+      const input = fsPath(io, opts.input);
+      const kinds = await signatureKinds(model, input, opts.input);
+      const writer = await openFrameWriter(fsPath(io, opts.output));
+      let rows = 0;
+      let chunks = 0;
+      try {
+        progress({ type: 'start', phase: 'predict' });
+        for await (const chunk of scanFrames(input, { batchRows, kinds })) {
+          // Input columns that share a name with an output column give way to it.
+          const keep = opts.onlyPredictions ? [] : chunk.names.filter((n) => !outputNames.has(n));
+          const out = model.predictFrame(chunk, { source: opts.input, keep });
+          await writer.write(out);
+          rows += chunk.nRows;
+          chunks++;
+          progress({ type: 'step', phase: 'predict', step: rows });
+        }
+        await writer.close();
+        progress({ type: 'end', phase: 'predict', metrics: { rows } });
+      } catch (e) {
+        progress.stop();
+        await writer.abort();
+        throw e;
+      }
+      const result = { modelPath: path, input: opts.input, output: absolute(io, opts.output), rows, chunks };
+      emit(io, opts.json, result, () => `wrote ${rows} predictions to ${shown(io, result.output)}\n`);
+    });

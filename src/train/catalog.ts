@@ -1,0 +1,59 @@
+import { LinearRegression, LogisticRegression, Ridge } from '../models/linear/index.js';
+import type { ModelFamily } from '../prep/auto-preprocess.js';
+import type { FinalEstimator } from '../prep/pipeline.js';
+import { InputError } from '../util/errors.js';
+
+export type Task = 'classification' | 'regression';
+
+/** A model the CLI and cairn.yaml can name. */
+export interface CatalogEntry {
+  readonly name: string;
+  readonly task: Task;
+  /** Decides the automatic preprocessing (linear models get scaling and one-hot). */
+  readonly family: ModelFamily;
+  readonly description: string;
+  make(params: Record<string, unknown>): FinalEstimator;
+}
+
+export const MODEL_CATALOG: readonly CatalogEntry[] = [
+  {
+    name: 'linear',
+    task: 'regression',
+    family: 'linear',
+    description: 'ordinary least squares (LinearRegression)',
+    make: (p) => new LinearRegression(p),
+  },
+  {
+    name: 'ridge',
+    task: 'regression',
+    family: 'linear',
+    description: 'least squares with an L2 penalty (Ridge)',
+    make: (p) => new Ridge(p),
+  },
+  {
+    name: 'logistic',
+    task: 'classification',
+    family: 'linear',
+    description: 'L2-penalized logistic regression, binary or multinomial (LogisticRegression)',
+    make: (p) => new LogisticRegression(p),
+  },
+];
+
+export const MODEL_NAMES = [...MODEL_CATALOG.map((m) => m.name), 'auto'];
+
+/** The catalog entry for a name and task; 'auto' picks the default model for the task. */
+export function chooseModel(name: string, task: Task): CatalogEntry {
+  const wanted = name === 'auto' ? (task === 'classification' ? 'logistic' : 'ridge') : name;
+  const entry = MODEL_CATALOG.find((m) => m.name === wanted);
+  if (!entry)
+    throw new InputError('unknown_model', `unknown model '${name}' (known: ${MODEL_NAMES.join(', ')})`, {
+      field: 'model',
+    });
+  if (entry.task !== task)
+    throw new InputError(
+      'model_task_mismatch',
+      `model '${name}' is for ${entry.task}, but the task is ${task}`,
+      { field: 'model' },
+    );
+  return entry;
+}
