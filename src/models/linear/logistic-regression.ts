@@ -25,6 +25,7 @@ import { type ParamSpecs, param } from '../params.js';
 import { registerEstimator } from '../registry.js';
 import { type ClassWeight, classWeights, encodeLabels } from './class-weight.js';
 import { binaryLogisticLoss, multinomialLogisticLoss } from './logistic-loss.js';
+import { decisionScores, labelsFromScores, probabilities } from './logistic-predict.js';
 import { checkSampleWeight } from './sample-weight.js';
 
 export interface LogisticRegressionParams {
@@ -247,66 +248,29 @@ export class LogisticRegression
   decisionFunction(X: Matrix): Matrix {
     const s = this.state;
     checkPredictInput(this.kind, X, s.nFeatures);
-    const { coef, intercept, coefRows: k } = s;
-    const p = X.cols;
-    const x = X.data;
-    const out = new Float64Array(X.rows * k);
-    for (let i = 0; i < X.rows; i++) {
-      const row = i * p;
-      for (let c = 0; c < k; c++) {
-        const off = c * p;
-        let z = intercept[c];
-        for (let j = 0; j < p; j++) z += x[row + j] * coef[off + j];
-        out[i * k + c] = z;
-      }
-    }
-    return matrix(X.rows, k, out);
+    return matrix(
+      X.rows,
+      s.coefRows,
+      decisionScores(X.data, X.rows, X.cols, s.coef, s.intercept, s.coefRows),
+    );
   }
 
   /** rows × classes, row-major, each row summing to 1. */
   predictProba(X: Matrix): Matrix {
     const s = this.state;
-    const d = this.decisionFunction(X);
-    const k = s.classes.length;
-    const out = new Float64Array(X.rows * k);
-    const z = d.data;
-    if (s.coefRows === 1) {
-      // multinomial on two classes is softmax(-d, d) = sigmoid(2d); one-vs-rest is sigmoid(d)
-      const scale = s.multiClass === 'multinomial' ? 2 : 1;
-      for (let i = 0; i < X.rows; i++) {
-        const p1 = sigmoid(scale * z[i]);
-        out[2 * i] = 1 - p1;
-        out[2 * i + 1] = p1;
-      }
-    } else if (s.multiClass === 'multinomial') {
-      for (let i = 0; i < X.rows; i++) softmaxRow(z, out, i * k, k);
-    } else {
-      // one-vs-rest: each class's sigmoid, normalized to sum to 1
-      for (let i = 0; i < X.rows; i++) {
-        let sum = 0;
-        for (let c = 0; c < k; c++) sum += out[i * k + c] = sigmoid(z[i * k + c]);
-        for (let c = 0; c < k; c++) out[i * k + c] /= sum;
-      }
-    }
-    return matrix(X.rows, k, out);
+    const z = this.decisionFunction(X).data;
+    return matrix(
+      X.rows,
+      s.classes.length,
+      probabilities(z, X.rows, s.classes.length, s.coefRows, s.multiClass),
+    );
   }
 
   /** The label of the largest score per row. */
   predict(X: Matrix, out: Float64Array = new Float64Array(X.rows)): Float64Array {
     if (out.length !== X.rows) throw new RangeError(`out has ${out.length} values, X has ${X.rows} rows`);
     const s = this.state;
-    const d = this.decisionFunction(X);
-    const k = s.coefRows;
-    for (let i = 0; i < X.rows; i++) {
-      if (k === 1) {
-        out[i] = s.classes[d.data[i] > 0 ? 1 : 0];
-        continue;
-      }
-      let best = 0;
-      for (let c = 1; c < k; c++) if (d.data[i * k + c] > d.data[i * k + best]) best = c;
-      out[i] = s.classes[best];
-    }
-    return out;
+    return labelsFromScores(this.decisionFunction(X).data, X.rows, s.coefRows, s.classes, out);
   }
 }
 
@@ -344,18 +308,4 @@ function rowWeights(sw: Float64Array | null, cw: Float64Array, yIndex: Int32Arra
   const w = new Float64Array(yIndex.length);
   for (let i = 0; i < w.length; i++) w[i] = (sw ? sw[i] : 1) * cw[yIndex[i]];
   return w;
-}
-
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-function softmaxRow(z: Float64Array, out: Float64Array, off: number, k: number): void {
-  let max = z[off];
-  for (let c = 1; c < k; c++) if (z[off + c] > max) max = z[off + c];
-  let sum = 0;
-  for (let c = 0; c < k; c++) sum += out[off + c] = Math.exp(z[off + c] - max);
-  for (let c = 0; c < k; c++) out[off + c] /= sum;
 }
