@@ -1,7 +1,47 @@
-/** Cairn's library surface: a curated list, grown as each part lands. */
-export { type Cell, type Column, type ColumnKind, col, Frame } from './data/frame.js';
+/**
+ * Cairn's library surface: a curated list, grown as each part lands.
+ *
+ *   import { loadFrame, trainModel, saveModel } from 'cairn';
+ *   const { model, metrics } = trainModel(await loadFrame('penguins.csv'), { target: 'species' });
+ */
+import './catalog.js';
+
+export { fingerprintFrame } from './data/fingerprint.js';
+// data
+export {
+  type Cell,
+  type Column,
+  type ColumnKind,
+  col,
+  Frame,
+} from './data/frame.js';
+export { type FrameWriter, openFrameWriter, writeFrame } from './data/frame-writer.js';
+export { loadFrame } from './data/load.js';
+export type { DataFormat, LoadOptions } from './data/load-options.js';
 export { fromRows, type Matrix, matrix } from './data/matrix.js';
+export { guessRoles } from './data/roles.js';
+export { type ScanOptions, scanFrames } from './data/scan.js';
 export { type ColumnRole, type ColumnSchema, type Schema, schemaOf } from './data/schema.js';
+export { type Holdout, type HoldoutOptions, holdoutSplit } from './data/split.js';
+export { evaluateModel } from './evaluate/evaluate-model.js';
+export { METRICS, type MetricName } from './evaluate/metric-names.js';
+export {
+  accuracy,
+  balancedAccuracy,
+  computeMetric,
+  confusionMatrix,
+  f1,
+  logLoss,
+  mae,
+  precision,
+  r2,
+  recall,
+  rmse,
+  rocAuc,
+  rocCurve,
+  scoreAll,
+} from './evaluate/metrics/index.js';
+// models and preprocessing
 export {
   type Classifier,
   Estimator,
@@ -9,6 +49,32 @@ export {
   type FitOptions,
   type Regressor,
 } from './models/estimator.js';
+export { LinearRegression, LogisticRegression, Ridge } from './models/linear/index.js';
+export { describeParams } from './models/params.js';
+export { estimatorFromJSON } from './models/registry.js';
+export { buildReferenceProfile, type ReferenceProfile } from './monitor/reference-profile.js';
+export {
+  autoPreprocess,
+  frameToMatrix,
+  LabelEncoder,
+  OneHotEncoder,
+  OrdinalEncoder,
+  Pipeline,
+  SelectColumns,
+  SimpleImputer,
+  StandardScaler,
+} from './prep/index.js';
+// the problem spec
+export { loadSpec, parseSpec, renderSpec, type Spec } from './spec/index.js';
+// tracking and artifacts
+export { loadModel, saveModel } from './track/artifact/model-io.js';
+export { openStore, type Run, type Store, Tracker, trackRun } from './track/index.js';
+// training and evaluation
+export { MODEL_CATALOG, type Task } from './train/catalog.js';
+export { type TrainOptions, type TrainResult, trainModel } from './train/train-model.js';
+export { type ModelInfo, type Predictions, TrainedModel } from './train/trained-model.js';
+// utilities
 export { CairnError, InputError, NotFittedError, ParamError } from './util/errors.js';
 export type { OnEvent, TrainEvent } from './util/events.js';
 export { Rng } from './util/random.js';
+export { CAIRN_VERSION } from './version.js';
