@@ -26,7 +26,10 @@ interface DuckMessage {
 }
 
 function parse(e: unknown): DuckMessage {
-  const text = e instanceof Error ? e.message : String(e);
+  const text = (e instanceof Error ? e.message : String(e)).replace(
+    /^Failed to (extract statements|prepare statement): /,
+    '',
+  );
   const m = /^([A-Za-z ]+?) Error: ([\s\S]*)$/.exec(text);
   const body = m ? m[2] : text;
   return { type: m ? m[1] : '', head: body.split('\n')[0].trim(), body };
@@ -90,9 +93,11 @@ export async function translateDuckDBError(
       );
     if (conv) {
       const column = conv[1].replaceAll('""', '"');
+      const kind = kinds[column];
+      const expected = kind ? EXPECTED[kind] : `a valid ${conv[4]} (the type DuckDB detected)`;
       return new InputError(
         'bad_value',
-        `${at}: column '${column}': ${JSON.stringify(conv[3])} is not a valid ${conv[4]}`,
+        `${at}: column '${column}': ${JSON.stringify(conv[3])} is not ${expected}`,
         {
           ...base,
           line,
@@ -160,8 +165,17 @@ export async function translateDuckDBError(
   return new InputError('unreadable_file', `${where}: ${head}`, base);
 }
 
+/** DuckDB's message without the path it repeats (the InputError names the file already). */
 function stripFile(head: string, file?: string): string {
-  return file ? head.replaceAll(`"${file}"`, 'the file').replaceAll(`'${file}'`, 'the file') : head;
+  if (!file) return head;
+  let out = head;
+  for (const quoted of [`"${file}"`, `'${file}'`, file])
+    out = out
+      .replaceAll(` in file ${quoted}`, '')
+      .replaceAll(`file ${quoted}`, 'file')
+      .replaceAll(`File ${quoted}`, 'File')
+      .replaceAll(quoted, 'the file');
+  return out.replace(/\.\s*$/, '');
 }
 
 /** DuckDB's message with its caret excerpt (`LINE 1: ...`) kept, for queries the user wrote. */

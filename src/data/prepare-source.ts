@@ -51,6 +51,20 @@ async function describe(con: DuckDBConnection, relation: string): Promise<Source
   }));
 }
 
+/**
+ * Parses and binds a user's query on its own first, so that a syntax or name error quotes the
+ * user's text (not the DESCRIBE wrapped around it) and a script of several statements is refused.
+ */
+async function checkQuery(con: DuckDBConnection, sql: string): Promise<void> {
+  const statements = await con.extractStatements(sql);
+  if (statements.count !== 1)
+    throw new InputError('sql_error', `query: give one SELECT statement, got ${statements.count}`, {
+      field: 'sql',
+    });
+  const prepared = await statements.prepare(0);
+  prepared.destroySync();
+}
+
 function checkNames(known: readonly SourceColumn[], options: LoadOptions, src: ResolvedSource): void {
   const names = new Set(known.map((c) => c.name));
   const where = sourceLabel(src);
@@ -87,6 +101,7 @@ export async function prepareSource(
   forced: ReadonlyMap<string, string>,
 ): Promise<PreparedSource> {
   let src = await resolveSource(source, options, forced);
+  if (src.sql !== undefined) await checkQuery(con, src.sql);
   let columns = await describe(con, src.relation);
   checkNames(columns, options, src);
   const kinds = Object.entries(options.kinds ?? {});
@@ -142,7 +157,7 @@ export async function readPrepared<T>(
       }
       if (e instanceof InputError) throw e;
       const src = prepared?.src ?? (await resolveSource(source, options).catch(() => undefined));
-      throw src ? await translateDuckDBError(e, src) : e;
+      throw src ? await translateDuckDBError(e, src, prepared?.kinds ?? options.kinds) : e;
     }
   }
 }

@@ -16,6 +16,8 @@ export type FrameSource = string | { readonly sql: string };
 export interface ResolvedSource {
   /** The SQL table expression to select from. */
   readonly relation: string;
+  /** The user's query, for a query source. */
+  readonly sql?: string;
   /** The file path as the user wrote it; undefined for a query. */
   readonly file?: string;
   /** The file format; undefined for a query. */
@@ -60,11 +62,12 @@ export async function resolveSource(
   if (typeof source !== 'string') {
     if (typeof source?.sql !== 'string' || source.sql.trim() === '')
       throw new InputError('invalid_source', 'a query source needs a non-empty sql string', { field: 'sql' });
-    return { relation: `(${source.sql.trim().replace(/;\s*$/, '')})` };
+    const sql = source.sql.trim().replace(/;\s*$/, '');
+    return { relation: `(${sql})`, sql };
   }
   if (source === '') throw new InputError('invalid_source', 'the source path is empty', { field: 'source' });
-  const format = detectFormat(source, options.format);
   await checkReadableFile(source);
+  const format = detectFormat(source, options.format);
   const path = quoteString(source);
   switch (format) {
     case 'csv':
