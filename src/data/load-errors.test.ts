@@ -156,6 +156,7 @@ describe('loadFrame errors name the file, and the line or column where known', (
   it('bad options', async () => {
     expect((await failure('datasets/iris.csv', { limit: -1 })).details.field).toBe('limit');
     expect((await failure('datasets/iris.csv', { delimiter: '' })).details.field).toBe('delimiter');
+    expect((await failure('datasets/iris.csv', { columns: [] })).details.field).toBe('columns');
     expect(
       (await failure('datasets/iris.csv', { kinds: { target: 'integer' as never } })).details.field,
     ).toBe('kinds.target');

@@ -96,6 +96,8 @@ export function checkLoadOptions(options: LoadOptions): void {
         { field: `kinds.${name}`, column: name },
       );
   if (columns !== undefined) {
+    if (columns.length === 0)
+      throw new InputError('invalid_option', 'columns must name at least one column', { field: 'columns' });
     const seen = new Set<string>();
     for (const c of columns) {
       if (seen.has(c))

@@ -87,6 +87,9 @@ describe('loadFrame options', () => {
     expect(f.names).toEqual(['target', 'petal width (cm)']);
     expect(f.nRows).toBe(5);
     expect(Array.from(f.columnOf('petal width (cm)', 'number').values)).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+    const none = await loadFrame('datasets/penguins.csv', { limit: 0 });
+    expect(none.nRows).toBe(0);
+    expect(none.names).toHaveLength(7);
   });
 
   it('kinds override inference: numbers as categories, strings as text', async () => {

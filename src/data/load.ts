@@ -27,10 +27,12 @@ export type { FrameSource } from './source-sql.js';
  */
 export async function loadFrame(source: FrameSource, options: LoadOptions = {}): Promise<Frame> {
   checkLoadOptions(options);
-  return withConnection((con) => readPrepared(con, source, options, (p) => loadPrepared(con, p)));
+  return withConnection((con) =>
+    readPrepared(con, source, options, (p) => loadPrepared(con, p, options.limit === 0)),
+  );
 }
 
-async function loadPrepared(con: DuckDBConnection, p: PreparedSource): Promise<Frame> {
+async function loadPrepared(con: DuckDBConnection, p: PreparedSource, askedForNone: boolean): Promise<Frame> {
   const overrides = p.kinds;
   const where = sourceLabel(p.src);
   const inferred = p.columns.filter((c) => c.cls === 'string' && !(c.name in overrides));
@@ -56,7 +58,7 @@ async function loadPrepared(con: DuckDBConnection, p: PreparedSource): Promise<F
         table,
         inferred.map((c) => c.name),
       ));
-    if (rows === 0) refuseEmpty(p);
+    if (rows === 0 && !askedForNone) refuseEmpty(p);
     const plans: ColumnPlan[] = p.columns.map((c) => ({
       ...c,
       kind: overrides[c.name] ?? inferKind(c.cls, evidence.get(c.name)),
@@ -69,7 +71,7 @@ async function loadPrepared(con: DuckDBConnection, p: PreparedSource): Promise<F
     );
     const select = plans.map((pl, i) => `${valueExpression(pl, categories.get(pl.name))} AS c${i}`);
     const result = await con.run(`SELECT ${select.join(', ')} FROM ${base}`);
-    if (result.rowCount === 0) refuseEmpty(p);
+    if (result.rowCount === 0 && !askedForNone) refuseEmpty(p);
     const columns = chunkColumns(result, plans);
     return new Frame(
       plans.map((pl, i) => {
@@ -87,7 +89,7 @@ async function loadPrepared(con: DuckDBConnection, p: PreparedSource): Promise<F
   }
 }
 
-/** Files must have rows; a query may legitimately select none. */
+/** Files must have rows (unless `limit: 0` asked for none); a query may legitimately select none. */
 function refuseEmpty(p: PreparedSource): void {
   if (!p.src.file) return;
   throw new InputError(
