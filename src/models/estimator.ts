@@ -160,6 +160,21 @@ export function checkPredictInput(
 
 export function assertFiniteMatrix(kind: string, X: Matrix): void {
   const d = X.data;
+  // x * 0 is 0 for every finite x and NaN for NaN and ±Infinity: one cheap pass with four
+  // accumulators, and the slow search for the culprit only when there is one.
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  const n4 = d.length - (d.length % 4);
+  for (let i = 0; i < n4; i += 4) {
+    a += d[i] * 0;
+    b += d[i + 1] * 0;
+    c += d[i + 2] * 0;
+    e += d[i + 3] * 0;
+  }
+  for (let i = n4; i < d.length; i++) a += d[i] * 0;
+  if (a + b + c + e === 0) return;
   for (let i = 0; i < d.length; i++) {
     if (!Number.isFinite(d[i])) {
       const row = Math.floor(i / X.cols);
