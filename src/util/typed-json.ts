@@ -95,7 +95,8 @@ export function bytesToBase64(b: Uint8Array): string {
   }
   if (i < b.length) {
     const n = (b[i] << 16) | ((i + 1 < b.length ? b[i + 1] : 0) << 8);
-    out += ALPHA[n >> 18] + ALPHA[(n >> 12) & 63] + (i + 1 < b.length ? ALPHA[(n >> 6) & 63] : '=') + '=';
+    const third = i + 1 < b.length ? ALPHA[(n >> 6) & 63] : '=';
+    out += `${ALPHA[n >> 18]}${ALPHA[(n >> 12) & 63]}${third}=`;
   }
   return out;
 }
