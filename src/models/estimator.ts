@@ -81,19 +81,26 @@ export abstract class Estimator<P extends object, S> {
     json: EstimatorJSON<unknown, unknown>,
   ): T {
     const est = new this(json.params as never);
-    if (json.kind !== est.kind)
-      throw new InputError('wrong_kind', `saved estimator is '${json.kind}', not '${est.kind}'`, {
-        field: 'kind',
-      });
-    if (!(json.formatVersion <= est.formatVersion))
-      throw new InputError(
-        'newer_format',
-        `saved ${json.kind} has format version ${json.formatVersion}, this Cairn reads up to ${est.formatVersion}: upgrade Cairn`,
-        { field: 'formatVersion' },
-      );
+    checkSavedHeader(json, est.kind, est.formatVersion);
     est.fitted = json.state;
     return est;
   }
+}
+
+/** Refuses a saved estimator of another kind, or of a format newer than this Cairn reads. */
+export function checkSavedHeader(
+  json: EstimatorJSON<unknown, unknown>,
+  kind: string,
+  formatVersion: number,
+): void {
+  if (json.kind !== kind)
+    throw new InputError('wrong_kind', `saved estimator is '${json.kind}', not '${kind}'`, { field: 'kind' });
+  if (!(json.formatVersion <= formatVersion))
+    throw new InputError(
+      'newer_format',
+      `saved ${json.kind} has format version ${json.formatVersion}, this Cairn reads up to ${formatVersion}: upgrade Cairn`,
+      { field: 'formatVersion' },
+    );
 }
 
 /** Shared shape of the learned state of supervised models. */

@@ -2,6 +2,7 @@ import type { Frame } from '../data/frame.js';
 import type { Matrix } from '../data/matrix.js';
 import {
   type Classifier,
+  checkSavedHeader,
   Estimator,
   type EstimatorJSON,
   type FitOptions,
@@ -202,16 +203,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   /** Rebuilds every step through the registry; a file whose steps do not fit together is refused. */
   private static restore(json: EstimatorJSON<unknown, unknown>): Pipeline {
     const blank = new Pipeline();
-    if (json.kind !== blank.kind)
-      throw new InputError('wrong_kind', `saved estimator is '${json.kind}', not '${blank.kind}'`, {
-        field: 'kind',
-      });
-    if (!(json.formatVersion <= blank.formatVersion))
-      throw new InputError(
-        'newer_format',
-        `saved ${json.kind} has format version ${json.formatVersion}, this Cairn reads up to ${blank.formatVersion}: upgrade Cairn`,
-        { field: 'formatVersion' },
-      );
+    checkSavedHeader(json, blank.kind, blank.formatVersion);
     const params = json.params as Partial<PipelineJSONParams> | null;
     if (!params || !Array.isArray(params.steps))
       throw new InputError('bad_pipeline', 'saved Pipeline has no steps list', { field: 'params.steps' });
