@@ -1,13 +1,14 @@
 import { LinearRegression, LogisticRegression, Ridge } from '../models/linear/index.js';
 import type { ModelFamily } from '../prep/auto-preprocess.js';
 import type { FinalEstimator } from '../prep/pipeline.js';
+import { MODEL_NAMES, MODEL_TASK, type ModelName, type Task } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 
-export type Task = 'classification' | 'regression';
+export type { Task };
 
 /** A model the CLI and cairn.yaml can name. */
 export interface CatalogEntry {
-  readonly name: string;
+  readonly name: Exclude<ModelName, 'auto'>;
   readonly task: Task;
   /** Decides the automatic preprocessing (linear models get scaling and one-hot). */
   readonly family: ModelFamily;
@@ -15,31 +16,36 @@ export interface CatalogEntry {
   make(params: Record<string, unknown>): FinalEstimator;
 }
 
-export const MODEL_CATALOG: readonly CatalogEntry[] = [
-  {
-    name: 'linear',
-    task: 'regression',
+type EntryBody = Omit<CatalogEntry, 'name' | 'task'>;
+
+/**
+ * The class behind each model name of cairn.yaml. Names and tasks come from the spec
+ * (src/spec/types.ts: MODEL_NAMES, MODEL_TASK), so the spec and the catalog cannot disagree: a
+ * name added there fails to compile here until it has a class.
+ */
+const ENTRIES: Record<Exclude<ModelName, 'auto'>, EntryBody> = {
+  linear: {
     family: 'linear',
     description: 'ordinary least squares (LinearRegression)',
     make: (p) => new LinearRegression(p),
   },
-  {
-    name: 'ridge',
-    task: 'regression',
+  ridge: {
     family: 'linear',
     description: 'least squares with an L2 penalty (Ridge)',
     make: (p) => new Ridge(p),
   },
-  {
-    name: 'logistic',
-    task: 'classification',
+  logistic: {
     family: 'linear',
     description: 'L2-penalized logistic regression, binary or multinomial (LogisticRegression)',
     make: (p) => new LogisticRegression(p),
   },
-];
+};
 
-export const MODEL_NAMES = [...MODEL_CATALOG.map((m) => m.name), 'auto'];
+export const MODEL_CATALOG: readonly CatalogEntry[] = (
+  Object.entries(ENTRIES) as [Exclude<ModelName, 'auto'>, EntryBody][]
+).map(([name, body]) => ({ name, task: MODEL_TASK[name], ...body }));
+
+export { MODEL_NAMES };
 
 /** The catalog entry for a name and task; 'auto' picks the default model for the task. */
 export function chooseModel(name: string, task: Task): CatalogEntry {
