@@ -2,6 +2,7 @@ import type { Matrix } from '../data/matrix.js';
 import { InputError, NotFittedError } from '../util/errors.js';
 import type { OnEvent } from '../util/events.js';
 import { checkParams, type ParamSpecs } from './params.js';
+import type { RowParallel } from './row-parallel.js';
 
 /** What `toJSON` gives and `fromJSON` takes: plain data (typed arrays allowed), never code. */
 export interface EstimatorJSON<P = Record<string, unknown>, S = unknown> {
@@ -16,6 +17,12 @@ export interface FitOptions {
   sampleWeight?: Float64Array;
   /** Progress and step-wise metrics (loss per iteration, ...). */
   onEvent?: OnEvent;
+  /**
+   * Where row-decomposable objectives are evaluated (LogisticRegression), e.g. a worker pool from
+   * src/train/parallel. Runtime only, never saved; results do not depend on it. Default: the calling
+   * thread.
+   */
+  parallel?: RowParallel;
 }
 
 /**

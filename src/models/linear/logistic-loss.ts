@@ -8,6 +8,10 @@
  * which scikit-learn applies `tol` to the gradient.) Binary uses the half binomial loss
  * log(1 + e^z) - y z with y in {0, 1}; multinomial the half multinomial loss logsumexp(z) - z_y.
  *
+ * The sums over rows are split from the penalty: `binaryLogisticRows` / `multinomialLogisticRows`
+ * give the unpenalized sum over a range of rows (one block of a RowParallel evaluation, see
+ * ../row-parallel.ts) and `addL2Penalty` adds the penalty once to the reduced sum.
+ *
  * Rows go four at a time: each coefficient is loaded once per four dot products and each gradient
  * entry updated once per four rows. One exp (plus one log1p) per row and class. No allocation.
  */
@@ -41,13 +45,33 @@ export function binaryLogisticLoss(
   grad: Float64Array,
   scratch: Float64Array = new Float64Array(8),
 ): number {
+  const loss = binaryLogisticRows(x, p, y, w, coef, fitIntercept, 0, n, grad, scratch);
+  return loss + addL2Penalty(coef, grad, p, l2);
+}
+
+/**
+ * The unpenalized binary sum over rows [start, end): overwrites `grad` (layout as in
+ * binaryLogisticLoss) and returns the loss.
+ */
+export function binaryLogisticRows(
+  x: Float64Array,
+  p: number,
+  y: Float64Array,
+  w: Float64Array | null,
+  coef: Float64Array,
+  fitIntercept: boolean,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  scratch: Float64Array = new Float64Array(8),
+): number {
   const b = fitIntercept ? coef[p] : 0;
   grad.fill(0);
   let loss = 0;
   let gb = 0;
   const t = scratch; // t[0..3]: losses, t[4..7]: dloss/dz of the four rows
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
     const r0 = i * p;
     const r1 = r0 + p;
     const r2 = r1 + p;
@@ -83,7 +107,7 @@ export function binaryLogisticLoss(
     gb += g0 + g1 + g2 + g3;
     for (let j = 0; j < p; j++) grad[j] += g0 * x[r0 + j] + g1 * x[r1 + j] + g2 * x[r2 + j] + g3 * x[r3 + j];
   }
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const r0 = i * p;
     let z = b;
     for (let j = 0; j < p; j++) z += x[r0 + j] * coef[j];
@@ -94,13 +118,21 @@ export function binaryLogisticLoss(
     gb += g;
     for (let j = 0; j < p; j++) grad[j] += g * x[r0 + j];
   }
+  if (fitIntercept) grad[p] = gb;
+  return loss;
+}
+
+/**
+ * Adds the gradient of (l2 / 2) ||coef[0..m)||² to `grad` and returns that penalty. The entries
+ * from m on (intercepts) are not penalized.
+ */
+export function addL2Penalty(coef: Float64Array, grad: Float64Array, m: number, l2: number): number {
   let sq = 0;
-  for (let j = 0; j < p; j++) {
+  for (let j = 0; j < m; j++) {
     sq += coef[j] * coef[j];
     grad[j] += l2 * coef[j];
   }
-  if (fitIntercept) grad[p] = gb;
-  return loss + 0.5 * l2 * sq;
+  return 0.5 * l2 * sq;
 }
 
 /**
@@ -121,13 +153,34 @@ export function multinomialLogisticLoss(
   grad: Float64Array,
   scratch: Float64Array = new Float64Array(8 * k),
 ): number {
+  const loss = multinomialLogisticRows(x, p, k, y, w, coef, fitIntercept, 0, n, grad, scratch);
+  return loss + addL2Penalty(coef, grad, k * p, l2);
+}
+
+/**
+ * The unpenalized multinomial sum over rows [start, end): overwrites `grad` (layout as in
+ * multinomialLogisticLoss) and returns the loss.
+ */
+export function multinomialLogisticRows(
+  x: Float64Array,
+  p: number,
+  k: number,
+  y: Int32Array,
+  w: Float64Array | null,
+  coef: Float64Array,
+  fitIntercept: boolean,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  scratch: Float64Array = new Float64Array(8 * k),
+): number {
   const kp = k * p;
   grad.fill(0);
   // z: raw scores of four rows, r: their residuals, row-block layout [row][class]
   const z = scratch.subarray(0, 4 * k);
   const r = scratch.subarray(4 * k, 8 * k);
   let loss = 0;
-  let i = 0;
+  let i = start;
   const block = (rows: number): void => {
     for (let c = 0; c < k; c++) {
       const off = c * p;
@@ -157,7 +210,7 @@ export function multinomialLogisticLoss(
       r[o + yi] -= wi;
     }
   };
-  for (; i + 4 <= n; i += 4) {
+  for (; i + 4 <= end; i += 4) {
     block(4);
     const r0 = i * p;
     const r1 = r0 + p;
@@ -174,7 +227,7 @@ export function multinomialLogisticLoss(
         grad[off + j] += g0 * x[r0 + j] + g1 * x[r1 + j] + g2 * x[r2 + j] + g3 * x[r3 + j];
     }
   }
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     block(1);
     const r0 = i * p;
     for (let c = 0; c < k; c++) {
@@ -184,10 +237,5 @@ export function multinomialLogisticLoss(
       for (let j = 0; j < p; j++) grad[off + j] += g0 * x[r0 + j];
     }
   }
-  let sq = 0;
-  for (let j = 0; j < kp; j++) {
-    sq += coef[j] * coef[j];
-    grad[j] += l2 * coef[j];
-  }
-  return loss + 0.5 * l2 * sq;
+  return loss;
 }

@@ -8,6 +8,9 @@
  *
  *   const model = new LogisticRegression({ C: 0.5 }).fit(X, y, { onEvent: console.log });
  *   const proba = model.predictProba(Xnew); // rows × classes
+ *
+ * The objective is summed over fixed row blocks (../row-parallel.ts), on the calling thread or, given
+ * `FitOptions.parallel`, on worker threads: the fitted model is the same bit for bit either way.
  */
 import { type Matrix, matrix } from '../../data/matrix.js';
 import { type LbfgsResult, minimizeLbfgs, type Objective } from '../../train/lbfgs.js';
@@ -23,8 +26,10 @@ import {
 } from '../estimator.js';
 import { type ParamSpecs, param } from '../params.js';
 import { registerEstimator } from '../registry.js';
+import { type BoundRowObjective, type RowSession, serialRowParallel } from '../row-parallel.js';
 import { type ClassWeight, classWeights, encodeLabels } from './class-weight.js';
-import { binaryLogisticLoss, multinomialLogisticLoss } from './logistic-loss.js';
+import { binaryLogisticKernel, multinomialLogisticKernel } from './logistic-kernels.js';
+import { addL2Penalty } from './logistic-loss.js';
 import { decisionScores, labelsFromScores, probabilities } from './logistic-predict.js';
 import { checkSampleWeight } from './sample-weight.js';
 
@@ -131,19 +136,26 @@ export class LogisticRegression
       );
     const { multiClass: mc, classWeight, fitIntercept } = this.params;
     const multiClass = mc === 'auto' ? (k > 2 ? 'multinomial' : 'ovr') : mc;
-    const problem: Problem = {
-      x: X.data,
-      n: X.rows,
-      p: X.cols,
-      fitIntercept,
-      l2: 1 / this.params.C,
-      onEvent: opts.onEvent ?? noEvent,
-    };
-    const fit =
-      multiClass === 'multinomial'
-        ? this.#fitMultinomial(problem, classes, yIndex, sw, classWeight)
-        : this.#fitOvr(problem, classes, yIndex, sw, classWeight);
-    this.fitted = { nFeatures: X.cols, classes, multiClass, ...fit };
+    const session = (opts.parallel ?? serialRowParallel).open();
+    try {
+      const problem: Problem = {
+        // shared once here, though one-vs-rest binds one objective per class over it
+        x: session.share(X.data),
+        n: X.rows,
+        p: X.cols,
+        fitIntercept,
+        l2: 1 / this.params.C,
+        onEvent: opts.onEvent ?? noEvent,
+        session,
+      };
+      const fit =
+        multiClass === 'multinomial'
+          ? this.#fitMultinomial(problem, classes, yIndex, sw, classWeight)
+          : this.#fitOvr(problem, classes, yIndex, sw, classWeight);
+      this.fitted = { nFeatures: X.cols, classes, multiClass, ...fit };
+    } finally {
+      session.close();
+    }
     return this;
   }
 
@@ -155,13 +167,13 @@ export class LogisticRegression
     sw: Float64Array | null,
     classWeight: ClassWeight,
   ): Fitted {
-    const { x, n, p, fitIntercept, l2 } = pr;
+    const { x, n, p, fitIntercept } = pr;
     const k = classes.length;
     const w = rowWeights(sw, classWeights(this.kind, classWeight, classes, yIndex), yIndex);
-    const scratch = new Float64Array(8 * k);
-    const objective: Objective = (coef, grad) =>
-      multinomialLogisticLoss(x, n, p, k, yIndex, w, coef, fitIntercept, l2, grad, scratch);
-    const r = this.#minimize(pr, objective, k * p + (fitIntercept ? k : 0), -1);
+    const dim = k * p + (fitIntercept ? k : 0);
+    const data = { x, p, k, y: yIndex, w, fitIntercept };
+    const bound = pr.session.bind(multinomialLogisticKernel, data, n, dim);
+    const r = this.#minimize(pr, bound, k * p, dim, -1);
     const intercept = fitIntercept ? r.x.slice(k * p) : new Float64Array(k);
     if (k === 2) {
       // the two rows are opposite (the penalty is symmetric); keep class 1's, the decision is 2x it
@@ -178,7 +190,7 @@ export class LogisticRegression
     sw: Float64Array | null,
     classWeight: ClassWeight,
   ): Fitted {
-    const { x, n, p, fitIntercept, l2 } = pr;
+    const { x, n, p, fitIntercept } = pr;
     const k = classes.length;
     const rows = k === 2 ? 1 : k;
     // A record of class weights applies to the original labels; 'balanced' to each binary split.
@@ -190,7 +202,6 @@ export class LogisticRegression
     const intercept = new Float64Array(rows);
     const results: LbfgsResult[] = [];
     const y01 = new Float64Array(n);
-    const scratch = new Float64Array(8);
     for (let row = 0; row < rows; row++) {
       const pos = k === 2 ? 1 : row;
       let positives = 0;
@@ -201,9 +212,9 @@ export class LogisticRegression
         const wPos = n / (2 * positives);
         w = Float64Array.from({ length: n }, (_, i) => (base ? base[i] : 1) * (y01[i] === 1 ? wPos : wNeg));
       }
-      const objective: Objective = (c, grad) =>
-        binaryLogisticLoss(x, n, p, y01, w, c, fitIntercept, l2, grad, scratch);
-      const r = this.#minimize(pr, objective, p + (fitIntercept ? 1 : 0), rows > 1 ? row : -1);
+      const dim = p + (fitIntercept ? 1 : 0);
+      const bound = pr.session.bind(binaryLogisticKernel, { x, p, y: y01, w, fitIntercept }, n, dim);
+      const r = this.#minimize(pr, bound, p, dim, rows > 1 ? row : -1);
       coef.set(r.x.subarray(0, p), row * p);
       if (fitIntercept) intercept[row] = r.x[p];
       results.push(r);
@@ -211,7 +222,29 @@ export class LogisticRegression
     return finish(coef, intercept, rows, results);
   }
 
-  #minimize(pr: Problem, objective: Objective, dim: number, classIndex: number): LbfgsResult {
+  /**
+   * Minimizes the bound row sum plus the L2 penalty on its first `penalized` entries, then releases
+   * the binding.
+   */
+  #minimize(
+    pr: Problem,
+    bound: BoundRowObjective,
+    penalized: number,
+    dim: number,
+    classIndex: number,
+  ): LbfgsResult {
+    try {
+      const objective: Objective = (coef, grad) => {
+        const f = bound.evaluate(coef, grad);
+        return f + addL2Penalty(coef, grad, penalized, pr.l2);
+      };
+      return this.#lbfgs(pr, objective, dim, classIndex);
+    } finally {
+      bound.release();
+    }
+  }
+
+  #lbfgs(pr: Problem, objective: Objective, dim: number, classIndex: number): LbfgsResult {
     const { maxIter, tol } = this.params;
     const emit = pr.onEvent;
     // one-vs-rest fits say which class they are about
@@ -283,6 +316,7 @@ interface Problem {
   readonly fitIntercept: boolean;
   readonly l2: number;
   readonly onEvent: OnEvent;
+  readonly session: RowSession;
 }
 
 type Fitted = Pick<LogisticRegressionState, 'coef' | 'intercept' | 'coefRows' | 'nIter' | 'converged'>;
