@@ -5,6 +5,7 @@ import { type ColumnRole, schemaOf } from '../data/schema.js';
 import { holdoutSplit } from '../data/split.js';
 import { scorePredictions } from '../evaluate/evaluate-model.js';
 import type { MetricName } from '../evaluate/metric-names.js';
+import type { RowParallel } from '../models/row-parallel.js';
 import { buildReferenceProfile } from '../monitor/reference-profile.js';
 import { autoPreprocess } from '../prep/auto-preprocess.js';
 import { LabelEncoder } from '../prep/label-encoder.js';
@@ -42,6 +43,8 @@ export interface TrainOptions {
   source?: string;
   runId?: string;
   onEvent?: OnEvent;
+  /** Where the model evaluates its objective (a RowWorkerPool from ./parallel); runtime only. */
+  parallel?: RowParallel;
 }
 
 export interface TrainResult {
@@ -134,7 +137,7 @@ export function trainModel(frame: Frame, opts: TrainOptions): TrainResult {
   const params = { ...opts.params };
   const pipeline = new Pipeline({ steps: [...prep.steps, entry.make(params)] });
   onEvent({ type: 'start', phase: 'train' });
-  pipeline.fit(trainFrame, yTrain, { onEvent });
+  pipeline.fit(trainFrame, yTrain, { onEvent, parallel: opts.parallel });
 
   const primaryMetric = opts.metric ?? defaultMetric(task, classes?.length);
   const info = {
