@@ -9,6 +9,7 @@ import { gitCommit } from '../track/git.js';
 import { openStore } from '../track/open-store.js';
 import { Tracker } from '../track/tracker.js';
 import { MODEL_NAMES } from '../train/catalog.js';
+import { RowWorkerPool } from '../train/parallel/row-worker-pool.js';
 import { trainModel } from '../train/train-model.js';
 import { InputError } from '../util/errors.js';
 import type { RegisterCommand } from './commands.js';
@@ -17,6 +18,9 @@ import type { CliIO } from './io.js';
 import { columnOverrides, loadSource, resolveSpec, sourceName } from './problem.js';
 import { progressReporter } from './progress.js';
 import { fmt, table } from './table.js';
+
+/** Rows from which `cairn train` spreads gradient passes over worker threads. */
+export const PARALLEL_MIN_ROWS = 50_000;
 
 export const registerTrain: RegisterCommand = (program, ctx) =>
   program
@@ -115,8 +119,11 @@ export async function trainCommand(
       },
       { forward: progress },
     );
+    // Worker threads pay off once a gradient pass is long; small data trains faster on one thread.
+    const pool = frame.nRows >= PARALLEL_MIN_ROWS ? new RowWorkerPool() : undefined;
     try {
       const { model, metrics, trainMetrics } = trainModel(frame, {
+        ...(pool ? { parallel: pool } : {}),
         target: spec.target,
         task: problem.task,
         model: spec.model.name,
@@ -176,6 +183,8 @@ export async function trainCommand(
       progress.stop();
       await tracker.end('failed').catch(() => {});
       throw e;
+    } finally {
+      await pool?.close();
     }
   } finally {
     await store.close();
