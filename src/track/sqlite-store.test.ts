@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../util/errors.js';
+import { MIGRATIONS } from './migrations/index.js';
 import { openStore } from './open-store.js';
 import { runStoreContract } from './store-contract.js';
 
@@ -55,7 +56,7 @@ describe('SQLite store on disk', () => {
         applied_at: number;
       }[];
     const first = rows();
-    expect(first.map((r) => r.name)).toEqual(['001_initial']);
+    expect(first.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
     await (await openStore(file)).close();
     expect(rows()).toEqual(first);
     db.close();

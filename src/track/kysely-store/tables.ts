@@ -4,6 +4,8 @@
  * return them as numbers), and a metric value of NULL stands for NaN, because SQLite stores NaN as
  * NULL; ±Infinity are stored as themselves by both engines.
  */
+import type { RegistryTables } from './registry-tables.js';
+
 export interface MigrationsTable {
   name: string;
   applied_at: number;
@@ -49,7 +51,8 @@ export interface ArtifactsTable {
   sha256: string | null;
 }
 
-export interface TrackDatabase {
+/** The registry's tables (migration 002) live in registry-tables.ts. */
+export interface TrackDatabase extends RegistryTables {
   cairn_migrations: MigrationsTable;
   experiments: ExperimentsTable;
   runs: RunsTable;
