@@ -42,12 +42,8 @@ export interface BindMessage {
   readonly partials: Float64Array;
 }
 
-/** Handed to each worker at start. */
+/** Handed to each worker at start (as its workerInput). Laid out as util/worker.ts's FailureSlot. */
 export interface WorkerSetup {
-  /** URL of row-worker (.ts in a source checkout, .js when compiled). */
-  readonly entry: string;
-  /** Whether to register tsx before importing `entry`. */
-  readonly tsx: boolean;
   readonly status: Int32Array;
   readonly message: Uint8Array;
 }

@@ -23,7 +23,7 @@
  * was registered in code.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   addPartial,
   type BoundRowObjective,
@@ -33,6 +33,7 @@ import {
   type RowSession,
   rowBlockCount,
 } from '../../models/row-parallel.js';
+import { moduleBeside, startWorker } from '../../util/worker.js';
 import {
   type BindMessage,
   CMD,
@@ -61,29 +62,6 @@ export interface RowWorkerPoolOptions {
   callerJoins?: boolean;
 }
 
-// Runs as a CommonJS script in each worker: tsx first when the entry is TypeScript, then the entry.
-// A failure to start is reported in the shared status words, since the caller may be blocked.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) {
-    // the ESM build of tsx/esm/api, found through the package's exports from the entry's folder
-    const { createRequire } = require('node:module');
-    const { fileURLToPath, pathToFileURL } = require('node:url');
-    const pkg = createRequire(fileURLToPath(workerData.entry)).resolve('tsx/package.json');
-    const api = require(pkg).exports['./esm/api'].import;
-    const { register } = await import(new URL(api.default ?? api, pathToFileURL(pkg)).href);
-    register();
-  }
-  await import(workerData.entry);
-})().catch((e) => {
-  if (Atomics.compareExchange(workerData.status, 0, 0, 1) === 0) {
-    const r = new TextEncoder().encodeInto(String((e && e.stack) || e), workerData.message);
-    Atomics.store(workerData.status, 1, r.written);
-  }
-});
-`;
-
 /** How long the caller sleeps between checks for a failed worker while it waits. */
 const FAILURE_POLL_MS = 50;
 
@@ -105,21 +83,11 @@ export class RowWorkerPool implements RowParallel {
     this.callerJoins = opts.callerJoins ?? true;
     if (workers === 0 && !this.callerJoins)
       throw new RangeError('RowWorkerPool: with no workers, callerJoins must be true');
-    const here = import.meta.url;
-    const entry = new URL(here.endsWith('.ts') ? './row-worker.ts' : './row-worker.js', here).href;
-    const setup: WorkerSetup = {
-      entry,
-      tsx: entry.endsWith('.ts'),
-      status: this.#status,
-      message: this.#message,
-    };
+    const setup: WorkerSetup = { status: this.#status, message: this.#message };
+    const entry = moduleBeside(import.meta.url, 'row-worker');
     for (let i = 0; i < workers; i++) {
-      // a worker of a tsx parent gets no loader flags: it registers tsx itself, once
-      const worker = new Worker(BOOTSTRAP, {
-        eval: true,
-        workerData: setup,
-        ...(setup.tsx ? { execArgv: [] } : {}),
-      });
+      // a start failure is also recorded in the status words: the caller may be blocked waiting
+      const worker = startWorker(entry, { data: setup, failure: setup });
       worker.on('error', (e) => reportFailure(this.#status, this.#message, e));
       worker.on('exit', (code) => {
         if (!this.#closed) reportFailure(this.#status, this.#message, `row worker exited with code ${code}`);

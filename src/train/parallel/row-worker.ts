@@ -3,14 +3,15 @@
  * the shared data, then evaluates blocks whenever the caller starts an evaluation, until released
  * (see protocol.ts). Between bindings it idles in its event loop, so the pool lasts across fits.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { BlockEvaluator, RowKernel } from '../../models/row-parallel.js';
+import { workerHasTsx, workerInput } from '../../util/worker.js';
 import { type BindMessage, CMD, GEN, RELEASE, reportFailure, type WorkerSetup } from './protocol.js';
 import { runBlocks } from './run-blocks.js';
 
-const setup = workerData as WorkerSetup;
+const setup = workerInput<WorkerSetup>();
 
-let tsxRegistered = setup.tsx;
+let tsxRegistered = workerHasTsx();
 
 async function bindKernel(m: BindMessage): Promise<BlockEvaluator> {
   if (m.moduleUrl.endsWith('.ts') && !tsxRegistered) {
