@@ -4,6 +4,7 @@
  * return them as numbers), and a metric value of NULL stands for NaN, because SQLite stores NaN as
  * NULL; ±Infinity are stored as themselves by both engines.
  */
+import type { PredictionLogTables } from '../prediction-log/tables.js';
 import type { RegistryTables } from './registry-tables.js';
 
 export interface MigrationsTable {
@@ -51,8 +52,11 @@ export interface ArtifactsTable {
   sha256: string | null;
 }
 
-/** The registry's tables (migration 002) live in registry-tables.ts. */
-export interface TrackDatabase extends RegistryTables {
+/**
+ * The registry's tables (migration 002) live in registry-tables.ts, the prediction log's (003) in
+ * ../prediction-log/tables.ts.
+ */
+export interface TrackDatabase extends RegistryTables, PredictionLogTables {
   cairn_migrations: MigrationsTable;
   experiments: ExperimentsTable;
   runs: RunsTable;
