@@ -23,13 +23,16 @@ export {
   type StoreTarget,
   SUPPORTED_SCHEMES,
 } from './open-store.js';
+export type { ModelVersion, RegisteredModel } from './registry-entities.js';
 export type {
+  AliasMove,
   CreateRunInput,
   ExperimentRef,
   ListRunsQuery,
   LogBatch,
   MetricInput,
   ParamValue,
+  RegisterVersionInput,
   RunOrder,
   Store,
 } from './store.js';

@@ -80,7 +80,10 @@ export async function openStore(uri?: string, opts: OpenStoreOptions = {}): Prom
     throw sqliteOpenError(e, file);
   }
   try {
-    return await KyselyStore.open(new Kysely<TrackDatabase>({ dialect }), { location: file });
+    return await KyselyStore.open(new Kysely<TrackDatabase>({ dialect }), {
+      location: file,
+      ...(file === ':memory:' ? {} : { folder: dirname(file) }),
+    });
   } catch (e) {
     throw sqliteOpenError(e, file);
   }

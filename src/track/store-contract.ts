@@ -13,6 +13,7 @@ import { experimentsContract } from './store-contract/experiments.js';
 import type { ContractContext } from './store-contract/helpers.js';
 import { logBatchContract } from './store-contract/log-batch.js';
 import { readRunsContract } from './store-contract/read-runs.js';
+import { registryContract } from './store-contract/registry.js';
 import { runsContract } from './store-contract/runs.js';
 
 export interface StoreContractCase {
@@ -33,5 +34,6 @@ export function runStoreContract(c: StoreContractCase): void {
     runsContract(ctx);
     logBatchContract(ctx);
     readRunsContract(ctx);
+    registryContract(ctx);
   });
 }

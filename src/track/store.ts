@@ -8,6 +8,7 @@
  * `details` name the run, key or field.
  */
 import type { ArtifactRef, Experiment, MetricPoint, Run, RunStatus } from './entities.js';
+import type { ModelVersion, RegisteredModel } from './registry-entities.js';
 
 /** A param value as given: scalars are stringified (`0.1` → `'0.1'`), arrays and objects JSON-encoded. */
 export type ParamValue =
@@ -68,6 +69,28 @@ export interface ListRunsQuery {
   readonly order?: RunOrder;
 }
 
+/** A new version of a registered model (see `Store.registerModelVersion`). */
+export interface RegisterVersionInput {
+  /** The registered model's name, created when missing. */
+  readonly name: string;
+  /** The model artifact directory, as an absolute path. */
+  readonly source: string;
+  /** Id (or unique prefix) of the run that trained it, in this store. */
+  readonly runId?: string | null;
+  readonly tags?: Readonly<Record<string, string | number | boolean>>;
+  /** The model's held-out metrics, copied at registration. */
+  readonly metrics?: Readonly<Record<string, number>>;
+  readonly description?: string | null;
+}
+
+/** What `setAlias` did: where the alias points now, and where it pointed before (null if new). */
+export interface AliasMove {
+  readonly name: string;
+  readonly alias: string;
+  readonly version: number;
+  readonly previous: number | null;
+}
+
 export interface Store {
   /** Creates an experiment; a name already taken is an InputError naming it. */
   createExperiment(name: string): Promise<Experiment>;
@@ -109,6 +132,38 @@ export interface Store {
   /** Every point logged for a metric, by step then timestamp; an unknown key gives []. */
   getMetricHistory(runId: string, key: string): Promise<MetricPoint[]>;
 
+  // ---- model registry. Unknown models, versions and aliases are InputErrors (code `not_found`)
+  // naming them; bad names are InputErrors naming the field.
+
+  /**
+   * Registers a model artifact as the next version of `name` (1 for a new name, else the highest
+   * version given so far plus one), creating the registered model when missing. The number is
+   * taken atomically: two processes registering at once get distinct versions.
+   */
+  registerModelVersion(input: RegisterVersionInput): Promise<ModelVersion>;
+  /** A registered model with its aliases. */
+  getRegisteredModel(name: string): Promise<RegisteredModel>;
+  /** Every registered model, by name. */
+  listRegisteredModels(): Promise<RegisteredModel[]>;
+  /** Sets (or with null clears) a registered model's description. */
+  updateRegisteredModel(
+    name: string,
+    patch: { readonly description: string | null },
+  ): Promise<RegisteredModel>;
+  getModelVersion(name: string, version: number): Promise<ModelVersion>;
+  /** Every version of a model, oldest (1) first. */
+  listModelVersions(name: string): Promise<ModelVersion[]>;
+  /**
+   * Points `alias` at `version`, creating it or moving it in one statement: a reader sees the old
+   * version or the new one, never none and never two. Alias names are model-name-like but not all
+   * digits, and `latest` is reserved.
+   */
+  setAlias(name: string, alias: string, version: number): Promise<AliasMove>;
+  /** Removes an alias; an alias that does not exist is an InputError. */
+  deleteAlias(name: string, alias: string): Promise<void>;
+  /** The version an alias points at. */
+  getVersionByAlias(name: string, alias: string): Promise<ModelVersion>;
+
   /** Releases the connection. The store must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -125,6 +180,18 @@ export abstract class StoreBase implements Store {
   abstract getRun(idOrPrefix: string): Promise<Run>;
   abstract listRuns(query?: ListRunsQuery): Promise<Run[]>;
   abstract getMetricHistory(runId: string, key: string): Promise<MetricPoint[]>;
+  abstract registerModelVersion(input: RegisterVersionInput): Promise<ModelVersion>;
+  abstract getRegisteredModel(name: string): Promise<RegisteredModel>;
+  abstract listRegisteredModels(): Promise<RegisteredModel[]>;
+  abstract updateRegisteredModel(
+    name: string,
+    patch: { readonly description: string | null },
+  ): Promise<RegisteredModel>;
+  abstract getModelVersion(name: string, version: number): Promise<ModelVersion>;
+  abstract listModelVersions(name: string): Promise<ModelVersion[]>;
+  abstract setAlias(name: string, alias: string, version: number): Promise<AliasMove>;
+  abstract deleteAlias(name: string, alias: string): Promise<void>;
+  abstract getVersionByAlias(name: string, alias: string): Promise<ModelVersion>;
   abstract close(): Promise<void>;
 
   logParam(runId: string, key: string, value: ParamValue): Promise<void> {

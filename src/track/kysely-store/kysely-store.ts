@@ -13,16 +13,20 @@ import {
   TERMINAL_STATUSES,
 } from '../entities.js';
 import { ID_PATTERN, ID_PREFIX_PATTERN, newId } from '../ids.js';
+import type { ModelVersion, RegisteredModel } from '../registry-entities.js';
 import {
+  type AliasMove,
   type CreateRunInput,
   type ExperimentRef,
   type ListRunsQuery,
   type LogBatch,
+  type RegisterVersionInput,
   StoreBase,
 } from '../store.js';
 import { checkBatch, checkListQuery, checkName } from '../validate.js';
 import { type MigrateOptions, migrate } from './migrate.js';
 import { loadRuns, queryRuns, runsByPrefix } from './read-runs.js';
+import { KyselyRegistry } from './registry.js';
 import { toExperiment, toMetricPoint } from './rows.js';
 import type { RunsTable, TrackDatabase } from './tables.js';
 import { writeBatch } from './write-batch.js';
@@ -32,21 +36,36 @@ export class KyselyStore extends StoreBase {
   /** Where the store is (a path, or a URI without its password), for messages. */
   readonly location: string;
 
-  private constructor(db: Kysely<TrackDatabase>, location: string) {
+  readonly #registry: KyselyRegistry;
+
+  private constructor(db: Kysely<TrackDatabase>, location: string, folder: string | undefined) {
     super();
     this.#db = db;
     this.location = location;
+    this.#registry = new KyselyRegistry({
+      db,
+      location,
+      folder,
+      resolveRunId: async (id) => (await this.getRun(id)).id,
+    });
   }
 
-  /** Migrates the database to this version's schema (refusing a newer one) and wraps it. */
-  static async open(db: Kysely<TrackDatabase>, opts: MigrateOptions): Promise<KyselyStore> {
+  /**
+   * Migrates the database to this version's schema (refusing a newer one) and wraps it. `folder`:
+   * the store's own folder (SQLite: the database file's), against which registered model sources
+   * inside it are kept relative (see registry-source.ts).
+   */
+  static async open(
+    db: Kysely<TrackDatabase>,
+    opts: MigrateOptions & { readonly folder?: string },
+  ): Promise<KyselyStore> {
     try {
       await migrate(db, opts);
     } catch (e) {
       await db.destroy();
       throw e;
     }
-    return new KyselyStore(db, opts.location);
+    return new KyselyStore(db, opts.location, opts.folder);
   }
 
   // ---- experiments
@@ -204,6 +223,36 @@ export class KyselyStore extends StoreBase {
 
   async close(): Promise<void> {
     await this.#db.destroy();
+  }
+
+  // ---- model registry (kysely-store/registry.ts)
+
+  registerModelVersion(input: RegisterVersionInput): Promise<ModelVersion> {
+    return this.#registry.registerModelVersion(input);
+  }
+  getRegisteredModel(name: string): Promise<RegisteredModel> {
+    return this.#registry.getRegisteredModel(name);
+  }
+  listRegisteredModels(): Promise<RegisteredModel[]> {
+    return this.#registry.listRegisteredModels();
+  }
+  updateRegisteredModel(name: string, patch: { readonly description: string | null }) {
+    return this.#registry.updateRegisteredModel(name, patch);
+  }
+  getModelVersion(name: string, version: number): Promise<ModelVersion> {
+    return this.#registry.getModelVersion(name, version);
+  }
+  listModelVersions(name: string): Promise<ModelVersion[]> {
+    return this.#registry.listModelVersions(name);
+  }
+  setAlias(name: string, alias: string, version: number): Promise<AliasMove> {
+    return this.#registry.setAlias(name, alias, version);
+  }
+  deleteAlias(name: string, alias: string): Promise<void> {
+    return this.#registry.deleteAlias(name, alias);
+  }
+  getVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
+    return this.#registry.getVersionByAlias(name, alias);
   }
 
   // ---- helpers
