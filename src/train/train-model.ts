@@ -11,6 +11,7 @@ import { autoPreprocess } from '../prep/auto-preprocess.js';
 import { LabelEncoder } from '../prep/label-encoder.js';
 import { Pipeline } from '../prep/pipeline.js';
 import { defaultMetric, inferTask } from '../spec/infer.js';
+import type { Criterion } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 import { noEvent, type OnEvent } from '../util/events.js';
 import { chooseModel, type Task } from './catalog.js';
@@ -37,6 +38,8 @@ export interface TrainOptions {
   test?: Frame;
   /** The metric that decides; default by task (roc_auc binary, f1_macro multiclass, rmse). */
   metric?: MetricName;
+  /** Success criteria to record in the model (the spec's `success`), for promotion to check. */
+  success?: readonly Criterion[];
   /** Model name recorded in the artifact. Default 'model'. */
   name?: string;
   /** File name used in error messages. */
@@ -152,6 +155,7 @@ export function trainModel(frame: Frame, opts: TrainOptions): TrainResult {
     metrics: {},
     trainMetrics: {},
     primaryMetric,
+    ...(opts.success ? { success: [...opts.success] } : {}),
     dataFingerprint: fingerprintFrame(frame),
     rows: { train: trainFrame.nRows, test: testFrame.nRows },
     createdAt: new Date().toISOString(),

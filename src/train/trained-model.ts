@@ -4,6 +4,7 @@ import type { ColumnSchema } from '../data/schema.js';
 import type { EstimatorJSON } from '../models/estimator.js';
 import type { ReferenceProfile } from '../monitor/reference-profile.js';
 import { Pipeline } from '../prep/pipeline.js';
+import type { Criterion } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 import type { Task } from './catalog.js';
 import { conformToSignature } from './signature.js';
@@ -25,6 +26,11 @@ export interface ModelInfo {
   readonly metrics: Readonly<Record<string, number>>;
   readonly trainMetrics: Readonly<Record<string, number>>;
   readonly primaryMetric: string;
+  /**
+   * The spec's success criteria the model was trained against (absent when trained without a
+   * spec); promotion in the registry checks them against the version's metrics.
+   */
+  readonly success?: readonly Criterion[];
   /** sha256 of the training data as loaded. */
   readonly dataFingerprint: string;
   readonly rows: { readonly train: number; readonly test: number };
