@@ -3,6 +3,7 @@ import { registerDemo } from './demo.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerInit } from './init.js';
 import type { CliContext } from './main.js';
+import { registerModels } from './models.js';
 import { registerPredict } from './predict.js';
 import { registerRuns } from './runs.js';
 import { registerTrain } from './train.js';
@@ -19,5 +20,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerEvaluate,
   registerPredict,
   registerRuns,
+  registerModels,
   registerDemo,
 ];

@@ -1,4 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseStoreUri } from '../track/open-store.js';
 import { InputError } from '../util/errors.js';
 import type { CliIO } from './io.js';
 
@@ -6,9 +7,15 @@ import type { CliIO } from './io.js';
 export const CAIRN_DIR = '.cairn';
 export const DEFAULT_STORE = `sqlite:${CAIRN_DIR}/cairn.db`;
 
-/** The store URI from a flag, then CAIRN_STORE, then the default. */
+/**
+ * The store URI from a flag, then CAIRN_STORE, then the default. A relative SQLite path is made
+ * absolute against the command's working directory (io.cwd), as artifact paths are, so that a
+ * command run in-process for another directory uses that directory's store.
+ */
 export function storeUri(io: CliIO, flag?: string): string {
-  return flag ?? io.env.CAIRN_STORE ?? DEFAULT_STORE;
+  const uri = flag ?? io.env.CAIRN_STORE ?? DEFAULT_STORE;
+  const target = parseStoreUri(uri, io.cwd);
+  return target.kind === 'sqlite' && target.file !== ':memory:' ? `sqlite:${target.file}` : uri;
 }
 
 /** Where a run's files go: `.cairn/artifacts/<run id>/`. */

@@ -3,7 +3,7 @@ import { evaluateModel } from '../evaluate/evaluate-model.js';
 import { InputError } from '../util/errors.js';
 import type { RegisterCommand } from './commands.js';
 import { emit, fsPath } from './common.js';
-import { resolveModel } from './model-ref.js';
+import { MODEL_ARG_HELP, resolveModel } from './model-ref.js';
 import { signatureKinds } from './signature-kinds.js';
 import { table } from './table.js';
 
@@ -11,9 +11,9 @@ export const registerEvaluate: RegisterCommand = (program, ctx) =>
   program
     .command('evaluate')
     .description('Score a saved model on labelled data')
-    .argument('<model>', 'model directory, or runs:/<run id>')
+    .argument('<model>', MODEL_ARG_HELP)
     .requiredOption('--data <file>', 'labelled data with the target column')
-    .option('--store <uri>', 'tracking store, for runs:/ references')
+    .option('--store <uri>', 'tracking store, for models:/ and runs:/ references')
     .option('--json', 'print a machine-readable result')
     .action(async (ref, opts) => {
       const { model, path } = await resolveModel(ctx.io, ref, opts.store);

@@ -1,7 +1,7 @@
 import { openFrameWriter, scanFrames } from '../data/index.js';
 import type { RegisterCommand } from './commands.js';
 import { absolute, emit, fsPath, parseNumberFlag, shown } from './common.js';
-import { resolveModel } from './model-ref.js';
+import { MODEL_ARG_HELP, resolveModel } from './model-ref.js';
 import { progressReporter } from './progress.js';
 import { signatureKinds } from './signature-kinds.js';
 
@@ -9,12 +9,12 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
   program
     .command('predict')
     .description('Score a file with a saved model, streaming it in chunks (files larger than memory work)')
-    .argument('<model>', 'model directory, or runs:/<run id>')
+    .argument('<model>', MODEL_ARG_HELP)
     .requiredOption('--input <file>', 'rows to score: CSV, TSV, Parquet, JSON or NDJSON')
     .requiredOption('--output <file>', 'where to write: .csv, .tsv, .parquet, .json or .ndjson')
     .option('--only-predictions', 'write only the prediction columns, not the input columns')
     .option('--batch-rows <n>', 'rows per chunk', '65536')
-    .option('--store <uri>', 'tracking store, for runs:/ references')
+    .option('--store <uri>', 'tracking store, for models:/ and runs:/ references')
     .option('--json', 'print a machine-readable result')
     .option('--quiet', 'no progress output')
     .action(async (ref, opts) => {

@@ -1,12 +1,14 @@
 import { Option } from '@commander-js/extra-typings';
 import { fingerprintFrame } from '../data/fingerprint.js';
 import type { Frame } from '../data/frame.js';
+import { versionInput } from '../registry/register.js';
 import { checkCriteria, formatCriterion } from '../spec/criteria.js';
 import { resolveProblem } from '../spec/resolve.js';
 import type { Spec } from '../spec/types.js';
 import { saveModel } from '../track/artifact/model-io.js';
 import { gitCommit } from '../track/git.js';
 import { openStore } from '../track/open-store.js';
+import { checkModelName } from '../track/registry-validate.js';
 import { Tracker } from '../track/tracker.js';
 import { MODEL_NAMES } from '../train/catalog.js';
 import { RowWorkerPool } from '../train/parallel/row-worker-pool.js';
@@ -51,6 +53,7 @@ export const registerTrain: RegisterCommand = (program, ctx) =>
     .option('--out <dir>', 'also save the model in this directory')
     .option('--store <uri>', 'tracking store (default sqlite:.cairn/cairn.db, or $CAIRN_STORE)')
     .option('--experiment <name>', 'experiment to record the run in (default: the model name)')
+    .option('--register <name>', 'also register the model as the next version of this name in the registry')
     .option('--json', 'print a machine-readable result')
     .option('--quiet', 'no progress output')
     .action(async (specPath, opts) => {
@@ -78,13 +81,24 @@ export interface TrainCommandResult {
   trainMetrics: Record<string, number>;
   criteria: { criterion: string; actual: number | null; passed: boolean }[];
   notes: readonly string[];
+  /** With --register: the version the model became. */
+  registered?: { name: string; version: number; uri: string };
 }
 
 export async function trainCommand(
   io: CliIO,
   spec: Spec,
-  opts: { out?: string; store?: string; experiment?: string; quiet?: boolean; json?: boolean },
+  opts: {
+    out?: string;
+    store?: string;
+    experiment?: string;
+    quiet?: boolean;
+    json?: boolean;
+    register?: string;
+  },
 ): Promise<TrainCommandResult> {
+  // a bad registry name is refused before any training
+  if (opts.register !== undefined) checkModelName(opts.register, 'register');
   const progress = progressReporter(io, { quiet: opts.quiet });
   const { kinds, roles } = columnOverrides(spec);
   const trainName = sourceName(spec.data.train);
@@ -134,6 +148,7 @@ export async function trainCommand(
         stratify: problem.stratify,
         test,
         metric: problem.metric,
+        success: spec.success,
         name: spec.name,
         source: trainName,
         runId: tracker.run.id,
@@ -161,6 +176,9 @@ export async function trainCommand(
         },
         artifacts: [{ path: 'model', kind: 'model' }],
       });
+      const registered = opts.register
+        ? await store.registerModelVersion(versionInput(opts.register, model, modelPath, tracker.run.id))
+        : undefined;
       await tracker.end('finished');
       progress.stop();
       return {
@@ -178,6 +196,15 @@ export async function trainCommand(
         trainMetrics,
         criteria,
         notes: model.info.notes,
+        ...(registered
+          ? {
+              registered: {
+                name: registered.name,
+                version: registered.version,
+                uri: `models:/${registered.name}/${registered.version}`,
+              },
+            }
+          : {}),
       };
     } catch (e) {
       progress.stop();
@@ -227,5 +254,6 @@ export function describeTraining(r: TrainCommandResult, io?: CliIO): string {
     `run    ${r.runId.slice(0, 8)} in experiment '${r.experiment}'`,
     `model  ${io ? shown(io, r.modelPath) : r.modelPath}`,
   );
+  if (r.registered) lines.push(`uri    ${r.registered.uri} (registered)`);
   return `${lines.join('\n')}\n`;
 }

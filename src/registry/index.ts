@@ -26,4 +26,4 @@ export {
   type PromotionResult,
   promote,
 } from './promote.js';
-export { type RegisterModelOptions, type Registration, registerModel } from './register.js';
+export { type RegisterModelOptions, type Registration, registerModel, versionInput } from './register.js';

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { loadModel } from '../track/artifact/model-io.js';
 import type { ModelVersion } from '../track/registry-entities.js';
-import type { Store } from '../track/store.js';
+import type { RegisterVersionInput, Store } from '../track/store.js';
 import type { TrainedModel } from '../train/trained-model.js';
 import { InputError } from '../util/errors.js';
 import { defaultArtifactsDir, parseModelUri, resolveModelUri } from './model-uri.js';
@@ -39,24 +39,38 @@ export async function registerModel(store: Store, opts: RegisterModelOptions): P
   const cwd = opts.cwd ?? process.cwd();
   const { path, runId } = await locate(store, opts.from, cwd, opts.artifactsDir ?? defaultArtifactsDir(cwd));
   const model = await loadModel(path);
-  const info = model.info;
   // a model directory remembers the run that trained it; link it when this store has that run
-  const linkedRun = runId ?? (info.runId ? await runIn(store, info.runId) : undefined);
-  const version = await store.registerModelVersion({
-    name: opts.name,
-    source: path,
-    ...(linkedRun ? { runId: linkedRun } : {}),
+  const linkedRun = runId ?? (model.info.runId ? await runIn(store, model.info.runId) : undefined);
+  const version = await store.registerModelVersion(versionInput(opts.name, model, path, linkedRun, opts));
+  return { version, model };
+}
+
+/**
+ * What a version of a model in hand records: its source directory, run, held-out metrics, and the
+ * facts a reader of `cairn models show` wants as tags. `cairn train --register` uses it directly.
+ */
+export function versionInput(
+  name: string,
+  model: TrainedModel,
+  source: string,
+  runId?: string,
+  extra: { readonly description?: string; readonly tags?: RegisterModelOptions['tags'] } = {},
+): RegisterVersionInput {
+  const info = model.info;
+  return {
+    name,
+    source,
+    ...(runId ? { runId } : {}),
     metrics: info.metrics,
     tags: {
       'cairn.task': info.task,
       'cairn.model': info.model,
       'cairn.target': info.target,
       'cairn.primary_metric': info.primaryMetric,
-      ...opts.tags,
+      ...extra.tags,
     },
-    ...(opts.description !== undefined ? { description: opts.description } : {}),
-  });
-  return { version, model };
+    ...(extra.description !== undefined ? { description: extra.description } : {}),
+  };
 }
 
 async function locate(
