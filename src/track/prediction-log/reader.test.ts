@@ -5,6 +5,9 @@ import { parseStoreUri } from '../open-store.js';
 import { openPredictionLog, type PredictionLog } from './open.js';
 import { record, tempStore } from './testing/fixtures.js';
 
+/** A column's values as a plain array (typed or not). */
+const values = (v: ArrayLike<unknown>) => Array.from(v);
+
 const opened: PredictionLog[] = [];
 async function open(uri: string): Promise<PredictionLog> {
   const log = await openPredictionLog(uri);
@@ -153,8 +156,8 @@ describe('prediction log: reading', () => {
     ]);
     // predictions as labels in the model's class order; feedback coded alike, with a new label
     expect(w.predictions).toMatchObject({ kind: 'category', categories: ['no', 'yes', 'maybe'] });
-    expect(Array.from(w.predictions.values)).toEqual([0, 0, 1, 0, 0]);
-    expect(Array.from(w.feedback.values)).toEqual([1, 2, -1, -1, -1]);
+    expect(values(w.predictions.values)).toEqual([0, 0, 1, 0, 0]);
+    expect(values(w.feedback.values)).toEqual([1, 2, -1, -1, -1]);
     expect(w.withFeedback).toBe(2);
     const latest = await log.reader.window({ model: 'churn', features, limit: 2 });
     expect(latest.ids).toEqual(rs.slice(4).map((r) => r.id));
@@ -167,8 +170,8 @@ describe('prediction log: reading', () => {
     await log.addFeedback(rs[0].id, 3);
     const w = await log.reader.window({ model: 'churn', features: [] });
     expect(w.predictions.kind).toBe('number');
-    expect(Array.from(w.predictions.values)).toEqual([2.5, Number.NaN, 7]);
-    expect(Array.from(w.feedback.values)).toEqual([3, Number.NaN, Number.NaN]);
+    expect(values(w.predictions.values)).toEqual([2.5, Number.NaN, 7]);
+    expect(values(w.feedback.values)).toEqual([3, Number.NaN, Number.NaN]);
     expect(w.inputs.nRows).toBe(3);
   });
 });

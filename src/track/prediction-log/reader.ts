@@ -19,6 +19,7 @@ import type {
   PredictionOutputs,
   PredictionSource,
 } from './records.js';
+import type { PredictionsTable } from './tables.js';
 import { type ColumnSpec, categoryColumn, columnOf, numberColumn } from './window-columns.js';
 
 export type TimeBound = number | Date;
@@ -184,10 +185,13 @@ interface CheckedQuery {
   readonly limit?: number;
 }
 
-function filtered<O>(
-  s: SelectQueryBuilder<TrackDatabase, 'predictions as p', O>,
+/** The database with the predictions table aliased `p`, as Kysely types `selectFrom('predictions as p')`. */
+type AliasedDb = TrackDatabase & { p: PredictionsTable };
+
+function filtered(
+  s: SelectQueryBuilder<AliasedDb, 'p', object>,
   q: CheckedQuery,
-): SelectQueryBuilder<TrackDatabase, 'predictions as p', O> {
+): SelectQueryBuilder<AliasedDb, 'p', object> {
   s = s.where('p.model', '=', q.model);
   if (q.version === null) s = s.where('p.version', 'is', null);
   else if (q.version !== undefined) s = s.where('p.version', '=', q.version);

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
+
+/** A column's values as a plain array (typed or not). */
+const values = (v: ArrayLike<unknown>) => Array.from(v);
+
 import { categoryColumn, columnOf } from './window-columns.js';
 
 describe('window columns', () => {
   it('take the kind from the signature, missing where a value does not fit', () => {
     expect(
-      Array.from(columnOf({ name: 'x', kind: 'number' }, [1.5, '2', null, 'a', true, undefined]).values),
+      values(columnOf({ name: 'x', kind: 'number' }, [1.5, '2', null, 'a', true, undefined]).values),
     ).toEqual([1.5, 2, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     expect(
-      Array.from(columnOf({ name: 'b', kind: 'boolean' }, [true, false, 'true', 0, null, 'x']).values),
+      values(columnOf({ name: 'b', kind: 'boolean' }, [true, false, 'true', 0, null, 'x']).values),
     ).toEqual([1, 0, 1, 0, -1, -1]);
     expect(
-      Array.from(columnOf({ name: 'd', kind: 'datetime' }, ['2024-01-02T00:00:00.000Z', 5, null]).values),
+      values(columnOf({ name: 'd', kind: 'datetime' }, ['2024-01-02T00:00:00.000Z', 5, null]).values),
     ).toEqual([Date.UTC(2024, 0, 2), 5, Number.NaN]);
     expect(columnOf({ name: 't', kind: 'text' }, ['a', 1, null, { x: 1 }]).values).toEqual([
       'a',
