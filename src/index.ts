@@ -64,6 +64,18 @@ export {
   SimpleImputer,
   StandardScaler,
 } from './prep/index.js';
+// the model registry
+export {
+  type ModelUri,
+  type ModelVersion,
+  type PromotionResult,
+  parseModelUri,
+  promote,
+  type RegisteredModel,
+  type ResolvedModel,
+  registerModel,
+  resolveModelUri,
+} from './registry/index.js';
 // the problem spec
 export { loadSpec, parseSpec, renderSpec, type Spec } from './spec/index.js';
 // tracking and artifacts
