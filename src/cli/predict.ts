@@ -2,6 +2,7 @@ import { openFrameWriter, scanFrames } from '../data/index.js';
 import type { RegisterCommand } from './commands.js';
 import { absolute, emit, fsPath, parseNumberFlag, shown } from './common.js';
 import { MODEL_ARG_HELP, resolveModel } from './model-ref.js';
+import { type BatchLog, openBatchLog } from './predict-log.js';
 import { progressReporter } from './progress.js';
 import { signatureKinds } from './signature-kinds.js';
 
@@ -15,11 +16,12 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
     .option('--only-predictions', 'write only the prediction columns, not the input columns')
     .option('--batch-rows <n>', 'rows per chunk', '65536')
     .option('--store <uri>', 'tracking store, for models:/ and runs:/ references')
+    .option('--log', "record every scored row in the store's prediction log (source 'batch')")
     .option('--json', 'print a machine-readable result')
     .option('--quiet', 'no progress output')
     .action(async (ref, opts) => {
       const io = ctx.io;
-      const { model, path } = await resolveModel(io, ref, opts.store);
+      const { model, path, resolved } = await resolveModel(io, ref, opts.store);
       const batchRows = parseNumberFlag(
         'batch-rows',
         opts.batchRows,
@@ -31,26 +33,50 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
       const input = fsPath(io, opts.input);
       const kinds = await signatureKinds(model, input, opts.input);
       const writer = await openFrameWriter(fsPath(io, opts.output));
+      let batchLog: BatchLog | null = null;
+      let logged: { logged: number; store: string } | null = null;
       let rows = 0;
       let chunks = 0;
       try {
+        if (opts.log)
+          batchLog = await openBatchLog(
+            io,
+            opts.store,
+            { model, name: resolved.name, version: resolved.version },
+            batchRows,
+          );
         progress({ type: 'start', phase: 'predict' });
         for await (const chunk of scanFrames(input, { batchRows, kinds })) {
           // Input columns that share a name with an output column give way to it.
           const keep = opts.onlyPredictions ? [] : chunk.names.filter((n) => !outputNames.has(n));
+          const started = performance.now();
           const out = model.predictFrame(chunk, { source: opts.input, keep });
+          await batchLog?.logChunk(chunk, out, performance.now() - started);
           await writer.write(out);
           rows += chunk.nRows;
           chunks++;
           progress({ type: 'step', phase: 'predict', step: rows });
         }
+        if (batchLog) logged = await batchLog.close();
         await writer.close();
         progress({ type: 'end', phase: 'predict', metrics: { rows } });
       } catch (e) {
         progress.stop();
         await writer.abort();
+        // what was scored before the failure stays logged: those predictions were made
+        await batchLog?.close().catch(() => {});
         throw e;
       }
-      const result = { modelPath: path, input: opts.input, output: absolute(io, opts.output), rows, chunks };
-      emit(io, opts.json, result, () => `wrote ${rows} predictions to ${shown(io, result.output)}\n`);
+      const result = {
+        modelPath: path,
+        input: opts.input,
+        output: absolute(io, opts.output),
+        rows,
+        chunks,
+        ...(logged ? { logged: logged.logged, store: logged.store } : {}),
+      };
+      emit(io, opts.json, result, () => {
+        const wrote = `wrote ${rows} predictions to ${shown(io, result.output)}\n`;
+        return logged ? `${wrote}logged ${logged.logged} predictions in ${shown(io, logged.store)}\n` : wrote;
+      });
     });
