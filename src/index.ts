@@ -81,6 +81,14 @@ export { loadSpec, parseSpec, renderSpec, type Spec } from './spec/index.js';
 // tracking and artifacts
 export { loadModel, saveModel } from './track/artifact/model-io.js';
 export { openStore, type Run, type Store, Tracker, trackRun } from './track/index.js';
+export {
+  type Feedback,
+  type LoggedPrediction,
+  openPredictionLog,
+  type PredictionLog,
+  type PredictionRecord,
+  type PredictionWindow,
+} from './track/prediction-log/index.js';
 // training and evaluation
 export { MODEL_CATALOG, type Task } from './train/catalog.js';
 export { type TrainOptions, type TrainResult, trainModel } from './train/train-model.js';

@@ -1,0 +1,140 @@
+/**
+ * The prediction log under load: how many records per second it commits, what a log() call costs
+ * the caller, and the longest event-loop stall on the calling thread while records arrive at a
+ * steady 50,000 per second (perf_hooks.monitorEventLoopDelay), next to the same load with logging
+ * off and next to one batch written on the calling thread (what the worker thread saves us).
+ *
+ *   node --import tsx bench/prediction-log.ts [rate=50000] [seconds=10]
+ *
+ * Writes to a temporary SQLite file. Not part of `npm test`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Kysely } from 'kysely';
+import { migrate } from '../src/track/kysely-store/migrate.js';
+import { sqliteDialect } from '../src/track/kysely-store/sqlite-dialect.js';
+import type { TrackDatabase } from '../src/track/kysely-store/tables.js';
+import { openPredictionLog, type PredictionRecord } from '../src/track/prediction-log/index.js';
+import { encodeRecord } from '../src/track/prediction-log/records.js';
+import { writeLogBatch } from '../src/track/prediction-log/write-batch.js';
+
+const RATE = Number(process.argv[2] ?? 50_000);
+const SECONDS = Number(process.argv[3] ?? 10);
+const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-plog-'));
+let fileNo = 0;
+const store = () => `sqlite:${join(dir, `log-${fileNo++}.db`)}`;
+
+// a served penguin: seven inputs, a label and three probabilities
+const run = Math.random().toString(36).slice(2, 8);
+let n = 0;
+function record(): PredictionRecord {
+  const i = n++;
+  return {
+    id: `${run}-${i}`,
+    time: Date.now(),
+    model: 'penguins',
+    version: 3,
+    source: 'http',
+    inputs: {
+      island: i % 3 ? 'Biscoe' : 'Dream',
+      beak_length_mm: 39.1 + (i % 17),
+      beak_depth_mm: 18.7,
+      flipper_length_mm: 181 + (i % 9),
+      body_mass_g: 3750,
+      sex: i % 2 ? 'MALE' : 'FEMALE',
+      year: 2008,
+    },
+    outputs: { prediction: 'Adelie', proba: { Adelie: 0.91, Chinstrap: 0.06, Gentoo: 0.03 } },
+    latencyMs: 0.42,
+  };
+}
+
+const ms = (ns: number) => (ns / 1e6).toFixed(3);
+
+/** Records per second committed, logging as fast as the writer takes them without dropping any. */
+async function throughput(total: number): Promise<void> {
+  const log = await openPredictionLog(store());
+  const t0 = performance.now();
+  let logCalls = 0;
+  for (let i = 0; i < total; ) {
+    const c0 = performance.now();
+    for (let j = 0; j < 1000; j++, i++) log.writer.log(record());
+    logCalls += performance.now() - c0;
+    // keep well under the buffer bound: wait for the writer when it falls behind
+    if (log.writer.stats().pending > 50_000) await log.writer.flush();
+    else await new Promise((r) => setImmediate(r));
+  }
+  await log.writer.flush();
+  const s = (performance.now() - t0) / 1000;
+  const st = log.writer.stats();
+  await log.close();
+  console.log(
+    `sustained: ${total} records committed in ${s.toFixed(2)} s = ${Math.round(st.written / s)} records/s ` +
+      `(dropped ${st.dropped}); log() costs the caller ${((logCalls * 1000) / total).toFixed(2)} µs a record`,
+  );
+}
+
+/** Event-loop delay on this thread while `rate` records a second arrive, logged or not. */
+async function steady(rate: number, seconds: number, logging: boolean): Promise<void> {
+  const log = logging ? await openPredictionLog(store()) : null;
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  const start = performance.now();
+  let sent = 0;
+  h.enable();
+  await new Promise<void>((done) => {
+    const turn = () => {
+      const elapsed = performance.now() - start;
+      if (elapsed >= seconds * 1000) return done();
+      // a request's worth at a time, as a server would: never more than 20 records in one turn
+      const due = Math.min(20, Math.floor((elapsed / 1000) * rate) - sent);
+      for (let j = 0; j < due; j++) {
+        const r = record();
+        if (log) log.writer.log(r);
+      }
+      sent += Math.max(0, due);
+      setImmediate(turn);
+    };
+    turn();
+  });
+  h.disable();
+  const st = log?.writer.stats();
+  if (log) {
+    await log.writer.flush();
+    await log.close();
+  }
+  console.log(
+    `${logging ? 'logging' : 'no log '} at ${rate}/s for ${seconds} s: ${sent} records` +
+      (st ? ` (committed ${log!.writer.stats().written}, dropped ${st.dropped})` : '') +
+      ` event-loop delay p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms`,
+  );
+}
+
+/** What a 1000-record batch costs when written on the calling thread instead (median of 20). */
+async function inThread(): Promise<void> {
+  const file = join(dir, 'in-thread.db');
+  const db = new Kysely<TrackDatabase>({ dialect: sqliteDialect(file) });
+  await migrate(db, { location: file });
+  const times: number[] = [];
+  for (let b = 0; b < 20; b++) {
+    const lines = Array.from({ length: 1000 }, () => encodeRecord(record()));
+    const t = performance.now();
+    await writeLogBatch(db, lines, []);
+    times.push(performance.now() - t);
+  }
+  await db.destroy();
+  times.sort((a, b) => a - b);
+  console.log(
+    `for comparison, one batch of 1000 written on the calling thread: median ${times[10].toFixed(2)} ms`,
+  );
+}
+
+try {
+  await throughput(300_000);
+  await steady(RATE, SECONDS, false);
+  await steady(RATE, SECONDS, true);
+  await inThread();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
