@@ -58,6 +58,25 @@ describe('PredictionLogWriter', () => {
     expect(new Set(seen).size).toBeGreaterThan(5); // rows arrived while we read
   });
 
+  it('shares a database with another writer: both logs complete, each in its own order', async () => {
+    const uri = await tempStore();
+    const [a, b] = [await open(uri, { maxBatch: 250 }), await open(uri, { maxBatch: 400 })];
+    const ids = { a: [] as string[], b: [] as string[] };
+    for (let i = 0; i < 10_000; i++) {
+      const ra = record(i, { model: 'a' });
+      const rb = record(i, { model: 'b' });
+      ids.a.push(ra.id);
+      ids.b.push(rb.id);
+      a.writer.log(ra);
+      b.writer.log(rb);
+      if (i % 500 === 0) await tick();
+    }
+    await Promise.all([a.writer.flush(), b.writer.flush()]);
+    expect(a.writer.stats().failures + b.writer.stats().failures).toBe(0);
+    expect((await a.reader.query({ model: 'a' })).map((r) => r.id)).toEqual(ids.a);
+    expect((await a.reader.query({ model: 'b' })).map((r) => r.id)).toEqual(ids.b);
+  });
+
   it('drops the oldest records under overload and counts them', async () => {
     const log = await open(await tempStore(), { maxBuffer: 1000 });
     const ids: string[] = [];
