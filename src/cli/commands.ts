@@ -4,6 +4,7 @@ import { registerEvaluate } from './evaluate.js';
 import { registerInit } from './init.js';
 import type { CliContext } from './main.js';
 import { registerModels } from './models.js';
+import { registerMonitor } from './monitor.js';
 import { registerPredict } from './predict.js';
 import { registerRuns } from './runs.js';
 import { registerTrain } from './train.js';
@@ -21,5 +22,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerPredict,
   registerRuns,
   registerModels,
+  registerMonitor,
   registerDemo,
 ];
