@@ -52,7 +52,22 @@ export {
 export { LinearRegression, LogisticRegression, Ridge } from './models/linear/index.js';
 export { describeParams } from './models/params.js';
 export { estimatorFromJSON } from './models/registry.js';
-export { buildReferenceProfile, type ReferenceProfile } from './monitor/reference-profile.js';
+export {
+  buildReferenceProfile,
+  type ColumnDriftResult,
+  type CurrentData,
+  chi2Contingency,
+  type DriftMethod,
+  jensenShannonDistance,
+  ks2samp,
+  type MonitorOptions,
+  type MonitorSnapshot,
+  monitorModel,
+  normalizedWasserstein,
+  psi,
+  type ReferenceProfile,
+  wasserstein1,
+} from './monitor/index.js';
 export {
   autoPreprocess,
   frameToMatrix,

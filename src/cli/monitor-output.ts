@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { AtomicFile } from '../data/atomic-file.js';
 import { byDrift } from '../monitor/severity.js';
 import type { ColumnDriftResult, MonitorSnapshot } from '../monitor/snapshot.js';
-import { renderMonitorReport } from '../report/monitor-report.js';
 import { InputError } from '../util/errors.js';
 import { CAIRN_DIR, jsonReplacer } from './common.js';
 import type { CliIO } from './io.js';
@@ -42,6 +41,9 @@ export async function writeReport(
     );
   }
   const json = path.replace(/\.html?$/i, '.json');
+  // loaded on demand: Observable Plot and linkedom take a quarter second to import, which every
+  // other command (and monitor --no-report) should not pay
+  const { renderMonitorReport } = await import('../report/monitor-report.js');
   await writeAtomic(path, renderMonitorReport(snapshot));
   await writeAtomic(json, `${JSON.stringify(snapshot, jsonReplacer, 1)}\n`);
   return { html: path, json };
