@@ -48,7 +48,18 @@ export function categoryDrift(
   const cur = curCounts.subarray(0, bins);
   const nRef = profile.count - profile.missing;
   const nCur = current.values.length - missing;
-  const method = chooseMethod(cfg.method, 'category', nRef, nCur, cfg.smallSample, cfg.column);
+  const method = chooseMethod(
+    cfg.method,
+    'category',
+    {
+      referenceRows: nRef,
+      currentRows: nCur,
+      smallSample: cfg.smallSample,
+      bins,
+      distanceThreshold: cfg.thresholds.jensenshannon,
+    },
+    cfg.column,
+  );
   const threshold = cfg.thresholds[method];
   const newLabels = [...unseen].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
   const base = {

@@ -68,13 +68,31 @@ export const SMALL_SAMPLE = 1000;
 /** Default share of drifted features at which the dataset counts as drifted (Evidently's 0.5). */
 export const DEFAULT_DRIFT_SHARE = 0.5;
 
-/** 'auto' picks by kind and sample size: KS / chi-square for small samples, normed Wasserstein / Jensen-Shannon for large. */
+/** What 'auto' weighs: the two sample sizes, and for labels the number of bins and the distance's threshold. */
+export interface SampleFacts {
+  readonly referenceRows: number;
+  readonly currentRows: number;
+  /** Largest sample (either side) that still gets a test. Default SMALL_SAMPLE. */
+  readonly smallSample?: number;
+  /** Label bins compared (labels only). */
+  readonly bins?: number;
+  /** The Jensen-Shannon threshold in force (labels only). Default 0.1. */
+  readonly distanceThreshold?: number;
+}
+
+/**
+ * 'auto' picks by kind and sample size: KS / chi-square when either sample has at most
+ * `smallSample` rows, normed Wasserstein / Jensen-Shannon above. Labels keep chi-square until the
+ * samples are also large for their number of bins: two samples of one distribution are, by
+ * sampling noise alone, about sqrt((bins - 1) / (8 n)) apart in Jensen-Shannon distance (n =
+ * n1 n2 / (n1 + n2)), so with 100 airports and a thousand rows the distance alone would cross
+ * 0.1. The distance is used once that noise is below threshold / sqrt(2), i.e. n >= (bins - 1) /
+ * (4 threshold^2) — 2,475 for 100 labels at 0.1.
+ */
 export function chooseMethod(
   requested: DriftMethod | 'auto',
   kind: DriftKind,
-  referenceRows: number,
-  currentRows: number,
-  smallSample = SMALL_SAMPLE,
+  facts: SampleFacts,
   column?: string,
 ): DriftMethod {
   if (requested !== 'auto') {
@@ -93,9 +111,13 @@ export function chooseMethod(
       );
     return requested;
   }
-  const small = Math.min(referenceRows, currentRows) <= smallSample;
+  const { referenceRows: n1, currentRows: n2 } = facts;
+  const small = Math.min(n1, n2) <= (facts.smallSample ?? SMALL_SAMPLE);
   if (kind === 'number') return small ? 'ks' : 'wasserstein';
-  return small ? 'chisquare' : 'jensenshannon';
+  if (small) return 'chisquare';
+  const t = facts.distanceThreshold ?? DRIFT_METHODS.jensenshannon.threshold;
+  const effective = (n1 * n2) / (n1 + n2);
+  return t > 0 && effective < ((facts.bins ?? 2) - 1) / (4 * t * t) ? 'chisquare' : 'jensenshannon';
 }
 
 /** Whether a score crosses its threshold, by the method's direction. */

@@ -12,6 +12,7 @@ export {
   type DriftKind,
   type DriftMethod,
   type DriftMethodInfo,
+  type SampleFacts,
   SMALL_SAMPLE,
 } from './drift-methods.js';
 export {

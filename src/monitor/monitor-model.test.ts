@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { col } from '../data/frame.js';
+import { trainModel } from '../train/train-model.js';
 import type { TrainedModel } from '../train/trained-model.js';
 import { InputError } from '../util/errors.js';
-import { columnDriftMetric, datasetDriftMetric, qualityMetric } from './index.js';
+import { chooseMethod, columnDriftMetric, datasetDriftMetric, qualityMetric } from './index.js';
 import { monitorModel } from './monitor-model.js';
 import { byDrift } from './severity.js';
 import { shopFrame, shopModel } from './testing.js';
@@ -168,5 +169,39 @@ describe('metric configs', () => {
       'dataset_drift(drift_share=0.3,method=auto)',
     );
     expect(qualityMetric('6h').id).toBe('model_quality(period=6h)');
+  });
+});
+
+describe('chooseMethod', () => {
+  it('tests small samples, measures large ones, and keeps many labels on chi-square until the distance’s noise is small', () => {
+    const n = (referenceRows: number, currentRows: number, bins?: number) => ({
+      referenceRows,
+      currentRows,
+      bins,
+    });
+    expect(chooseMethod('auto', 'number', n(9000, 1000))).toBe('ks');
+    expect(chooseMethod('auto', 'number', n(9000, 1001))).toBe('wasserstein');
+    expect(chooseMethod('auto', 'category', n(9000, 1001, 3))).toBe('jensenshannon');
+    // 101 airports: Jensen-Shannon needs n1 n2 / (n1 + n2) >= 100 / (4 * 0.1^2) = 2500
+    expect(chooseMethod('auto', 'category', n(9000, 3000, 101))).toBe('chisquare');
+    expect(chooseMethod('auto', 'category', n(9000, 4000, 101))).toBe('jensenshannon');
+    expect(chooseMethod('psi', 'category', n(10, 10))).toBe('psi');
+  });
+});
+
+describe('other targets and kinds', () => {
+  it('monitors a regressor (numeric predictions and error metrics) with a boolean feature', () => {
+    const frame = shopFrame(1500, { salt: 11 });
+    const flag = (f: typeof frame) =>
+      f.with('express', col.boolean(Array.from({ length: f.nRows }, (_, i) => i % 3 === 0)));
+    const reg = trainModel(flag(frame).drop(['label']), { target: 'load', name: 'load' }).model;
+    const inputs = flag(shopFrame(1200, { salt: 12, shift: 4 }));
+    const s = monitorModel(reg, { inputs, feedback: inputs.column('load') });
+    expect(s.prediction).toMatchObject({ column: 'prediction', kind: 'number', method: 'wasserstein' });
+    expect(s.features.find((f) => f.column === 'express')).toMatchObject({ kind: 'boolean', drifted: false });
+    expect(s.features.find((f) => f.column === 'size')?.drifted).toBe(true);
+    expect(Object.keys(s.quality!.overall.metrics)).toEqual(['rmse', 'mae', 'r2', 'mse']);
+    expect(s.quality!.primaryMetric).toBe('rmse');
+    expect(s.quality!.direction).toBe('min');
   });
 });

@@ -25,7 +25,12 @@ export function numberDrift(
   const { values, missing } = presentNumbers(current);
   const nRef = profile.count - profile.missing;
   const nCur = values.length;
-  const method = chooseMethod(cfg.method, 'number', nRef, nCur, cfg.smallSample, cfg.column);
+  const method = chooseMethod(
+    cfg.method,
+    'number',
+    { referenceRows: nRef, currentRows: nCur, smallSample: cfg.smallSample },
+    cfg.column,
+  );
   const threshold = cfg.thresholds[method];
   const edges = profile.edges;
   const hasBins = edges.length >= 2;
