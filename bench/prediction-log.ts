@@ -4,24 +4,29 @@
  * steady 50,000 per second (perf_hooks.monitorEventLoopDelay), next to the same load with logging
  * off and next to one batch written on the calling thread (what the worker thread saves us).
  *
- *   node --import tsx bench/prediction-log.ts [rate=50000] [seconds=10]
+ *   node --import tsx bench/prediction-log.ts [rate=50000] [seconds=10] [records=300000]
  *
  * Writes to a temporary SQLite file. Not part of `npm test`.
  */
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
 import { Kysely } from 'kysely';
 import { migrate } from '../src/track/kysely-store/migrate.js';
 import { sqliteDialect } from '../src/track/kysely-store/sqlite-dialect.js';
 import type { TrackDatabase } from '../src/track/kysely-store/tables.js';
 import { openPredictionLog, type PredictionRecord } from '../src/track/prediction-log/index.js';
+import type { FromLogWorker, ToLogWorker } from '../src/track/prediction-log/protocol.js';
 import { encodeRecord } from '../src/track/prediction-log/records.js';
 import { writeLogBatch } from '../src/track/prediction-log/write-batch.js';
+import { PredictionLogWriter } from '../src/track/prediction-log/writer.js';
 
 const RATE = Number(process.argv[2] ?? 50_000);
 const SECONDS = Number(process.argv[3] ?? 10);
+const RECORDS = Number(process.argv[4] ?? 300_000);
 const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-plog-'));
 let fileNo = 0;
 const store = () => `sqlite:${join(dir, `log-${fileNo++}.db`)}`;
@@ -76,38 +81,81 @@ async function throughput(total: number): Promise<void> {
   );
 }
 
-/** Event-loop delay on this thread while `rate` records a second arrive, logged or not. */
-async function steady(rate: number, seconds: number, logging: boolean): Promise<void> {
-  const log = logging ? await openPredictionLog(store()) : null;
+type Mode = 'no log' | 'stub writer' | 'logging';
+
+/**
+ * Stands in for the writer thread, answering each batch on this thread at once: the writer's own
+ * work on the calling thread (encoding, batching, posting) without a second thread competing for
+ * the CPU. Times each answer, which runs the writer's message handler and its next post.
+ */
+class StubWorker extends EventEmitter {
+  longest = 0;
+  postMessage(m: ToLogWorker): void {
+    setImmediate(() => {
+      if (m.type === 'close') return void this.emit('exit', 0);
+      const t = performance.now();
+      this.emit('message', { type: 'written', batch: m.batch, inserted: 0 } satisfies FromLogWorker);
+      this.longest = Math.max(this.longest, performance.now() - t);
+    });
+  }
+  ref(): void {}
+  unref(): void {}
+  async terminate(): Promise<number> {
+    return 0;
+  }
+}
+
+/**
+ * Event-loop delay on this thread while `rate` records a second arrive. Records arrive as a
+ * server's requests would: every millisecond, the ones due by then (50 at 50k/s), so the thread
+ * is mostly idle, and any lateness of the next millisecond's timer is a stall: the writer posting
+ * a batch or hearing back, GC, or the OS running something else (on a small machine, the writer
+ * thread itself).
+ */
+async function steady(rate: number, seconds: number, mode: Mode): Promise<void> {
+  const stub = mode === 'stub writer' ? new StubWorker() : null;
+  const log = mode === 'logging' ? await openPredictionLog(store()) : null;
+  const writer = stub ? new PredictionLogWriter(stub as unknown as Worker) : (log?.writer ?? null);
   const h = monitorEventLoopDelay({ resolution: 1 });
   const start = performance.now();
   let sent = 0;
+  // our own 1 ms timer too: how late it fires, to the microsecond
+  const late: number[] = [];
+  let expected = start + 1;
+  let busiest = 0;
   h.enable();
   await new Promise<void>((done) => {
-    const turn = () => {
-      const elapsed = performance.now() - start;
-      if (elapsed >= seconds * 1000) return done();
-      // a request's worth at a time, as a server would: never more than 20 records in one turn
-      const due = Math.min(20, Math.floor((elapsed / 1000) * rate) - sent);
+    const timer = setInterval(() => {
+      const now = performance.now();
+      late.push(now - expected);
+      if (now - start >= seconds * 1000) {
+        clearInterval(timer);
+        return done();
+      }
+      const due = Math.floor(((now - start) / 1000) * rate) - sent;
       for (let j = 0; j < due; j++) {
         const r = record();
-        if (log) log.writer.log(r);
+        writer?.log(r);
       }
       sent += Math.max(0, due);
-      setImmediate(turn);
-    };
-    turn();
+      expected = performance.now() + 1;
+      busiest = Math.max(busiest, expected - 1 - now);
+    }, 1);
   });
   h.disable();
-  const st = log?.writer.stats();
-  if (log) {
-    await log.writer.flush();
-    await log.close();
-  }
+  await writer?.flush();
+  const st = writer?.stats();
+  await (log ? log.close() : writer?.close());
+  late.sort((x, y) => x - y);
+  const q = (p: number) => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))].toFixed(3);
   console.log(
-    `${logging ? 'logging' : 'no log '} at ${rate}/s for ${seconds} s: ${sent} records` +
-      (st ? ` (committed ${log!.writer.stats().written}, dropped ${st.dropped})` : '') +
-      ` event-loop delay p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms`,
+    `${mode.padEnd(11)} at ${rate}/s for ${seconds} s: ${sent} records` +
+      (st ? ` (accepted ${st.logged}, dropped ${st.dropped})` : '') +
+      `; one 1 ms turn of logging took at most ${busiest.toFixed(3)} ms` +
+      (stub ? `; longest writer callback ${stub.longest.toFixed(3)} ms` : '') +
+      `\n    1 ms timer late by p50 ${q(50)} p99 ${q(99)} p99.9 ${q(99.9)} max ${q(100)} ms; ` +
+      `monitorEventLoopDelay (1 ms resolution included) p50 ${ms(h.percentile(50))} ` +
+      `p99 ${ms(h.percentile(99))} max ${ms(h.max)} ms`,
   );
 }
 
@@ -131,9 +179,8 @@ async function inThread(): Promise<void> {
 }
 
 try {
-  await throughput(300_000);
-  await steady(RATE, SECONDS, false);
-  await steady(RATE, SECONDS, true);
+  await throughput(RECORDS);
+  for (const mode of ['no log', 'stub writer', 'logging'] as const) await steady(RATE, SECONDS, mode);
   await inThread();
 } finally {
   rmSync(dir, { recursive: true, force: true });

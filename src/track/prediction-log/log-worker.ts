@@ -26,8 +26,7 @@ async function handle(m: ToLogWorker): Promise<void> {
     return;
   }
   try {
-    const lines = m.lines === '' ? [] : m.lines.split('\n');
-    const inserted = await writeLogBatch(db, lines, m.feedback);
+    const inserted = await writeLogBatch(db, m.lines, m.feedback);
     answer({ type: 'written', batch: m.batch, inserted });
   } catch (e) {
     answer({

@@ -18,13 +18,17 @@ export interface FeedbackRow {
   readonly time: number;
 }
 
-/** To the worker. `lines` are encoded records joined by '\n' (one string is cheap to post). */
+/**
+ * To the worker. `lines` are encoded records (records.ts). Posted as an array, not joined: the
+ * message is serialized outside the JS heap, whereas one joined string of a batch (a few hundred
+ * KB) would be allocated straight into V8's old generation and bring on major collections.
+ */
 export type ToLogWorker =
   | {
       readonly type: 'write';
       readonly batch: number;
-      readonly lines: string;
-      readonly feedback: FeedbackRow[];
+      readonly lines: readonly string[];
+      readonly feedback: readonly FeedbackRow[];
     }
   | { readonly type: 'close' };
 

@@ -2,7 +2,7 @@
  * Logs predictions without making the caller wait: `log()` encodes the record and pushes it into a
  * bounded buffer; batches go to a writer thread (log-worker.ts) every `flushMs`, or as soon as
  * `maxBatch` records are waiting, and are committed there one transaction each. So the request
- * path never waits on SQLite, and the event loop only ever pays for posting one string per batch.
+ * path never waits on SQLite, and the event loop only ever pays for posting a batch of strings.
  *
  *   writer.log({ id, time, model, version, source: 'http', inputs, outputs, latencyMs });
  *   await writer.flush(); // everything logged so far is committed
@@ -252,7 +252,7 @@ export class PredictionLogWriter {
     this.#feedback = [];
     const batch = this.#nextBatch++;
     this.#inFlight = { batch, start, lines, feedback };
-    this.#post({ type: 'write', batch, lines: lines.join('\n'), feedback: feedback.map((f) => f.row) });
+    this.#post({ type: 'write', batch, lines, feedback: feedback.map((f) => f.row) });
   }
 
   #onMessage(m: FromLogWorker): void {
