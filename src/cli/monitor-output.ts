@@ -97,7 +97,7 @@ export function monitorText(s: MonitorSnapshot, reportShown?: string): string {
     const now = q.overall.metrics[q.primaryMetric];
     const then = q.training[q.primaryMetric];
     lines.push(
-      `${q.primaryMetric}: ${fmt(now)} on ${q.overall.rows} rows with feedback (at training ${fmt(then)}), ${q.buckets.length} ${s.options.period.name} bucket(s)`,
+      `${q.primaryMetric}: ${fmt(now)} on ${q.overall.rows} rows with feedback (at training ${fmt(then)})${q.buckets.length ? `; ${q.buckets.length} ${s.options.period.name} bucket(s) in the report` : ''}`,
     );
   }
   for (const n of s.notes) lines.push(`note: ${n}`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,38 @@ describe('cairn monitor', () => {
     const snapshot = JSON.parse(await readFile(join(dir, 'june.json'), 'utf8'));
     expect(snapshot).toMatchObject({ format: 'cairn.monitor', window: { rows: 15000, source: 'june.csv' } });
     expect(snapshot.quality.overall.rows).toBe(15000);
+  });
+
+  it('takes the drift share from the spec, and the flag over the spec', async () => {
+    await writeFile(
+      join(dir, 'cairn.yaml'),
+      'data:\n  train: jan-train.csv\ntarget: status\nmonitoring:\n  drift_threshold: 0.2\n',
+    );
+    const bySpec = await cairn(
+      dir,
+      'monitor',
+      'model',
+      '--data',
+      'june.csv',
+      '--spec',
+      'cairn.yaml',
+      '--no-report',
+    );
+    expect(bySpec.code, bySpec.err).toBe(EXIT_DRIFT);
+    const byFlag = await cairn(
+      dir,
+      'monitor',
+      'model',
+      '--data',
+      'june.csv',
+      '--spec',
+      'cairn.yaml',
+      '--threshold',
+      '0.5',
+      '--no-report',
+    );
+    expect(byFlag.code).toBe(0);
+    expect(byFlag.out).toContain('no drift beyond the thresholds');
   });
 
   it('exits 0 on held-out January, and writes its report under .cairn/reports by default', async () => {
