@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrame, writeFrame } from '../data/index.js';
+import { openPredictionLog } from '../track/prediction-log/index.js';
 import { memoryIO } from './io.js';
 import { run } from './main.js';
 import { EXIT_DRIFT } from './monitor.js';
@@ -170,6 +171,29 @@ describe('cairn monitor', () => {
     expect(r.json().window).toMatchObject({ rows: 5000, withFeedback: 0 });
     expect(r.json().window.source).toMatch(/^prediction log/);
     expect(r.json().quality).toBeNull();
+    // ground truth posted for the latest 100 predictions shows up as quality
+    const log = await openPredictionLog(`sqlite:${join(dir, '.cairn', 'cairn.db')}`);
+    try {
+      const latest = await log.reader.query({ model: 'jan-train', order: 'newest', limit: 100 });
+      for (const p of latest) await log.addFeedback(p.id, 'late');
+    } finally {
+      await log.close();
+    }
+    const q = await cairn(
+      dir,
+      'monitor',
+      'model',
+      '--since',
+      '1h',
+      '--last',
+      '5000',
+      '--no-report',
+      '--json',
+    );
+    expect(q.code, q.err).toBe(0);
+    expect(q.json().window.withFeedback).toBe(100);
+    expect(q.json().quality.overall.rows).toBe(100);
+    expect(q.json().quality.buckets).toHaveLength(1);
   });
 
   it('refuses bad input with exit 2, naming the problem', async () => {
