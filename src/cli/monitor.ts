@@ -61,9 +61,11 @@ export const registerMonitor: RegisterCommand = (program, ctx) =>
       if (opts.timeColumn !== undefined && opts.data === undefined)
         throw new InputError('conflicting_flags', '--time-column goes with --data', { field: 'time-column' });
       const spec = opts.spec !== undefined ? await loadSpec(fsPath(io, opts.spec)) : undefined;
+      const { model, resolved } = await resolveModel(io, ref, opts.store);
       const driftShare =
         parseNumberFlag('threshold', opts.threshold, (v) => v > 0 && v <= 1, 'a share > 0 and <= 1') ??
-        spec?.monitoring?.driftThreshold;
+        spec?.monitoring?.driftThreshold ??
+        model.info.monitoring?.driftThreshold;
       const method = parseMethod(opts.method);
       let since = parseTimeFlag('since', opts.since, now.getTime());
       const until = parseTimeFlag('until', opts.until, now.getTime());
@@ -81,13 +83,12 @@ export const registerMonitor: RegisterCommand = (program, ctx) =>
             field: 'since',
           },
         );
-      const window = spec?.monitoring?.window;
+      const window = spec?.monitoring?.window ?? model.info.monitoring?.window;
       if (window && opts.data === undefined && since === undefined && last === undefined) {
         if ('rows' in window) last = window.rows;
         else since = now.getTime() - window.durationMs;
       }
 
-      const { model, resolved } = await resolveModel(io, ref, opts.store);
       const current =
         opts.data !== undefined
           ? await currentFromFile(io, model, opts.data, opts.timeColumn)

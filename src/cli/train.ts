@@ -149,6 +149,7 @@ export async function trainCommand(
         test,
         metric: problem.metric,
         success: spec.success,
+        ...(spec.monitoring ? { monitoring: spec.monitoring } : {}),
         name: spec.name,
         source: trainName,
         runId: tracker.run.id,

@@ -4,7 +4,7 @@ import type { ColumnSchema } from '../data/schema.js';
 import type { EstimatorJSON } from '../models/estimator.js';
 import type { ReferenceProfile } from '../monitor/reference-profile.js';
 import { Pipeline } from '../prep/pipeline.js';
-import type { Criterion } from '../spec/types.js';
+import type { Criterion, MonitoringSpec } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 import type { Task } from './catalog.js';
 import { conformToSignature } from './signature.js';
@@ -31,6 +31,8 @@ export interface ModelInfo {
    * spec); promotion in the registry checks them against the version's metrics.
    */
   readonly success?: readonly Criterion[];
+  /** The spec's monitoring policy (drift threshold, window), when it had one. */
+  readonly monitoring?: MonitoringSpec;
   /** sha256 of the training data as loaded. */
   readonly dataFingerprint: string;
   readonly rows: { readonly train: number; readonly test: number };
