@@ -6,6 +6,9 @@ import type { CliIO } from './io.js';
  * Turns training events into a progress bar on a terminal, or into a few plain lines in logs and
  * CI (one per tenth of a phase at most), always on stderr so --json output stays clean.
  */
+/** In plain-line mode, phases of fewer steps than this are reported only when they end. */
+const PLAIN_MIN_STEPS = 20;
+
 export function progressReporter(io: CliIO, opts: { quiet?: boolean } = {}): OnEvent & { stop(): void } {
   let bar: cliProgress.SingleBar | null = null;
   let lastDecile = -1;
@@ -29,14 +32,15 @@ export function progressReporter(io: CliIO, opts: { quiet?: boolean } = {}): OnE
             cliProgress.Presets.shades_classic,
           );
           bar.start(e.total, 0, { info: '' });
-        } else if (!io.isTTY) io.err(`${e.phase}: started${e.total ? ` (${e.total} steps)` : ''}\n`);
+        } else if (!io.isTTY && (e.total === undefined || e.total >= PLAIN_MIN_STEPS))
+          io.err(`${e.phase}: started${e.total ? ` (${e.total} steps)` : ''}\n`);
         break;
       case 'step': {
         const info = formatMetrics(e.metrics);
         if (bar) {
           if (e.total) bar.setTotal(e.total);
           bar.update(e.step, { info });
-        } else if (!io.isTTY) {
+        } else if (!io.isTTY && (e.total === undefined || e.total >= PLAIN_MIN_STEPS)) {
           const decile = e.total ? Math.floor((10 * e.step) / e.total) : Math.floor(Math.log2(e.step + 1));
           if (decile > lastDecile) {
             lastDecile = decile;
