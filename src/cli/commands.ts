@@ -7,6 +7,7 @@ import { registerModels } from './models.js';
 import { registerMonitor } from './monitor.js';
 import { registerPredict } from './predict.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
 
 /** Every command registers itself on the program; one file per command. */
@@ -22,6 +23,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerPredict,
   registerRuns,
   registerModels,
+  registerServe,
   registerMonitor,
   registerDemo,
 ];

@@ -1,0 +1,101 @@
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { CounterFamily, HistogramFamily } from './metric-families.js';
+
+/** Latency buckets in seconds: fine below a millisecond, where single-row predictions live. */
+const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
+
+/**
+ * The server's Prometheus metrics, on a registry of its own (two servers in one process do not
+ * mix). The request path only adds to plain numbers; the text is built when /metrics is read.
+ */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly #requests = new CounterFamily(
+    'cairn_http_requests_total',
+    'HTTP requests answered, by route pattern, method and status code.',
+    this.registry,
+  );
+  readonly #latency = new HistogramFamily(
+    'cairn_http_request_duration_seconds',
+    'Time from request to answer in the server, by route pattern.',
+    this.registry,
+    LATENCY_BUCKETS,
+  );
+  readonly #errors = new CounterFamily(
+    'cairn_http_errors_total',
+    'Answers with a 4xx or 5xx status, by route pattern, status and error code.',
+    this.registry,
+  );
+  readonly #predictions = new CounterFamily(
+    'cairn_predictions_total',
+    'Rows predicted, by model, version and predicted class ("value" for regressors).',
+    this.registry,
+  );
+  readonly #swaps = new CounterFamily(
+    'cairn_model_swaps_total',
+    'Times a model was replaced by a new version after its alias moved.',
+    this.registry,
+  );
+  #inFlight = 0;
+  readonly #versions = new Map<string, number>();
+
+  constructor(opts: { defaultMetrics?: boolean } = {}) {
+    const self = this;
+    new Gauge({
+      name: 'cairn_http_requests_in_flight',
+      help: 'Requests received and not yet answered.',
+      registers: [this.registry],
+      collect() {
+        this.set(self.#inFlight);
+      },
+    });
+    new Gauge({
+      name: 'cairn_model_version',
+      help: 'Registered version being served per model (0 when served from a directory or run).',
+      labelNames: ['model'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const [model, v] of self.#versions) this.set({ model }, v);
+      },
+    });
+    if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  requestStarted(): void {
+    this.#inFlight++;
+  }
+
+  /** One answered request: status and latency always, and the error code when status >= 400. */
+  requestDone(route: string, method: string, status: number, seconds: number, errorCode?: string): void {
+    this.#inFlight--;
+    const rk = `${route} ${method} ${status}`;
+    (this.#requests.find(rk) ?? this.#requests.add(rk, { route, method, status: String(status) })).value++;
+    (this.#latency.find(route) ?? this.#latency.add(route, { route })).observe(seconds);
+    if (status >= 400) {
+      const code = errorCode || 'unknown';
+      const ek = `${route} ${status} ${code}`;
+      (this.#errors.find(ek) ?? this.#errors.add(ek, { route, status: String(status), code })).value++;
+    }
+  }
+
+  predicted(model: string, version: number | null, label: string): void {
+    const key = `${model} ${version} ${label}`;
+    (
+      this.#predictions.find(key) ??
+      this.#predictions.add(key, { model, version: String(version ?? 0), class: label })
+    ).value++;
+  }
+
+  served(model: string, version: number | null, swapped: boolean): void {
+    this.#versions.set(model, version ?? 0);
+    if (swapped) (this.#swaps.find(model) ?? this.#swaps.add(model, { model })).value++;
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
