@@ -9,8 +9,16 @@
  *   await log.addFeedback(id, 'Adelie');
  *   const window = await log.reader.window({ model: 'penguins', features: model.info.features });
  *   await log.close();
+ *
+ * Tools that only read (the monitor) open `openPredictionLogReader()`: no writer thread.
  */
-export { openPredictionLog, type PredictionLog, type PredictionLogOptions } from './open.js';
+export {
+  openPredictionLog,
+  openPredictionLogReader,
+  type PredictionLog,
+  type PredictionLogOptions,
+  type PredictionLogReaderHandle,
+} from './open.js';
 export type {
   PredictionLogReader,
   PredictionQuery,

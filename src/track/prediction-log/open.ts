@@ -50,27 +50,7 @@ export async function openPredictionLog(
   storeUri?: string,
   opts: PredictionLogOptions = {},
 ): Promise<PredictionLog> {
-  const { file } = parseStoreUri(storeUri, opts.cwd);
-  if (file === ':memory:')
-    throw new InputError(
-      'unsupported_uri',
-      'the prediction log needs a database file that its writer thread can open too, not sqlite::memory:',
-      { field: 'store', uri: storeUri },
-    );
-  mkdirSync(dirname(file), { recursive: true });
-  let db: Kysely<TrackDatabase>;
-  try {
-    db = new Kysely<TrackDatabase>({ dialect: sqliteDialect(file, opts) });
-  } catch (e) {
-    throw openError(e, file);
-  }
-  try {
-    await migrate(db, { location: file });
-  } catch (e) {
-    await db.destroy();
-    throw openError(e, file);
-  }
-
+  const { file, db } = await openDatabase(storeUri, opts);
   const setup: LogWorkerSetup = { file, busyTimeoutMs: opts.busyTimeoutMs };
   const worker = startWorker(moduleBeside(import.meta.url, 'log-worker'), { data: setup });
   try {
@@ -120,6 +100,57 @@ export async function openPredictionLog(
       return closing;
     },
   };
+}
+
+/** The reading side alone, for tools that only look (the monitor): no writer thread is started. */
+export interface PredictionLogReaderHandle {
+  readonly location: string;
+  readonly reader: PredictionLogReader;
+  close(): Promise<void>;
+}
+
+export async function openPredictionLogReader(
+  storeUri?: string,
+  opts: Pick<PredictionLogOptions, 'cwd' | 'busyTimeoutMs'> = {},
+): Promise<PredictionLogReaderHandle> {
+  const { file, db } = await openDatabase(storeUri, opts);
+  let closing: Promise<void> | null = null;
+  return {
+    location: file,
+    reader: new PredictionLogReader(db),
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}
+
+/** The store's SQLite file, opened and migrated; errors about the file name it. */
+async function openDatabase(
+  storeUri: string | undefined,
+  opts: Pick<PredictionLogOptions, 'cwd' | 'busyTimeoutMs'>,
+): Promise<{ file: string; db: Kysely<TrackDatabase> }> {
+  const { file } = parseStoreUri(storeUri, opts.cwd);
+  if (file === ':memory:')
+    throw new InputError(
+      'unsupported_uri',
+      'the prediction log needs a database file that its writer thread can open too, not sqlite::memory:',
+      { field: 'store', uri: storeUri },
+    );
+  mkdirSync(dirname(file), { recursive: true });
+  let db: Kysely<TrackDatabase>;
+  try {
+    db = new Kysely<TrackDatabase>({ dialect: sqliteDialect(file, opts) });
+  } catch (e) {
+    throw openError(e, file);
+  }
+  try {
+    await migrate(db, { location: file });
+  } catch (e) {
+    await db.destroy();
+    throw openError(e, file);
+  }
+  return { file, db };
 }
 
 /** Waits for the worker's 'ready', or the error that kept it from opening the store. */

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../util/errors.js';
 import { parseStoreUri } from '../open-store.js';
-import { openPredictionLog, type PredictionLog } from './open.js';
+import { openPredictionLog, openPredictionLogReader, type PredictionLog } from './open.js';
 import { record, tempStore } from './testing/fixtures.js';
 
 /** A column's values as a plain array (typed or not). */
@@ -82,6 +82,23 @@ describe('prediction log: reading', () => {
     const rows = await again.reader.query({ model: 'churn' });
     expect(rows.map((r) => r.id)).toEqual([...before, ...after].map((r) => r.id));
     expect(rows[7].feedback?.value).toBe('no');
+  });
+
+  it('opens for reading alone, without a writer thread', async () => {
+    const uri = await tempStore();
+    const log = await open(uri);
+    const r = record(0);
+    log.writer.log(r);
+    await log.addFeedback(r.id, 'no');
+    const only = await openPredictionLogReader(uri);
+    try {
+      expect(only.location).toBe(log.location);
+      expect(await only.reader.query({ model: 'churn' })).toMatchObject([
+        { id: r.id, feedback: { value: 'no' } },
+      ]);
+    } finally {
+      await only.close();
+    }
   });
 
   it('filters by model, version and time, and limits from either end', async () => {
