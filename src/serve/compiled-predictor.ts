@@ -148,10 +148,13 @@ function inputSym(f: ColumnSchema, k: number, cells: unknown[]): Sym {
   }
 }
 
+/** One transformer, by exact class: a subclass may change what it computes, so it is not compiled. */
 function step(t: FrameTransformer, columns: Map<string, Sym>): Map<string, Sym> {
-  if (t instanceof SelectColumns) return new Map(t.state.columns.map((n) => [n, need(columns, n)]));
-  if (t instanceof SimpleImputer) return imputer(t, columns);
-  if (t instanceof StandardScaler) {
+  const is = (cls: abstract new (...args: never[]) => unknown) => t.constructor === cls;
+  if (t instanceof SelectColumns && is(SelectColumns))
+    return new Map(t.state.columns.map((n) => [n, need(columns, n)]));
+  if (t instanceof SimpleImputer && is(SimpleImputer)) return imputer(t, columns);
+  if (t instanceof StandardScaler && is(StandardScaler)) {
     const s = t.state;
     return columnwise(columns, s.columns, s.kinds, (sym, i) => {
       const get = numberOf(sym);
@@ -160,8 +163,8 @@ function step(t: FrameTransformer, columns: Map<string, Sym>): Map<string, Sym> 
       return [[s.columns[i], { kind: 'number', get: () => (get() - m) / d }]];
     });
   }
-  if (t instanceof OneHotEncoder) return oneHot(t, columns);
-  if (t instanceof OrdinalEncoder) {
+  if (t instanceof OneHotEncoder && is(OneHotEncoder)) return oneHot(t, columns);
+  if (t instanceof OrdinalEncoder && is(OrdinalEncoder)) {
     const s = t.state;
     const unknown = t.params.unknownValue;
     return columnwise(columns, s.columns, s.kinds, (sym, i) => {

@@ -51,6 +51,8 @@ const FASTIFY_ERRORS: Readonly<Record<string, { code: string; message: (e: Fasti
     message: () => 'the request body length does not match its Content-Length header',
   },
   FST_ERR_BAD_URL: { code: 'bad_url', message: () => 'the request URL is not valid' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'url_too_long', message: () => 'a path segment of the URL is too long' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', message: () => 'the request cannot be routed' },
 };
 
 interface FastifyLikeError {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { TrainedModel } from '../train/trained-model.js';
 import { type AliasWatcher, watchAliases } from './alias-watcher.js';
 import { bearerCheck, OPEN_ROUTES } from './auth.js';
@@ -89,6 +89,12 @@ export async function createServer(
     // and no child logger per request (pino's child() costs microseconds): errors name the route
     childLoggerFactory: (logger) => logger,
     return503OnClosing: true,
+    // Bad URLs and over-long path parameters fail before routing: the same JSON errors for them.
+    frameworkErrors: (err, _request, reply) => {
+      const failure = toHttpFailure(err);
+      (reply as unknown as { cairnError: string }).cairnError = failure.body.error.code;
+      (reply as unknown as FastifyReply).code(failure.status).send(failure.body);
+    },
     // Requests are checked as sent: no coercion ("12" stays a string), nothing removed or defaulted.
     ajv: {
       customOptions: {
