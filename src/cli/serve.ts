@@ -4,14 +4,20 @@
  */
 import { join } from 'node:path';
 import { needsStore, parseModelUri } from '../registry/model-uri.js';
-import { DEFAULT_PORT, discardSink, predictionLogSink, registrySource, serve } from '../serve/index.js';
+import {
+  DEFAULT_PORT,
+  discardSink,
+  lineLog,
+  predictionLogSink,
+  registrySource,
+  serve,
+} from '../serve/index.js';
 import { openStore } from '../track/open-store.js';
 import { openPredictionLog } from '../track/prediction-log/index.js';
 import type { Store } from '../track/store.js';
 import { InputError } from '../util/errors.js';
 import type { RegisterCommand } from './commands.js';
 import { CAIRN_DIR, emit, parseNumberFlag, storeUri } from './common.js';
-import type { CliIO } from './io.js';
 import { MODEL_ARG_HELP } from './model-ref.js';
 
 export const registerServe: RegisterCommand = (program, ctx) =>
@@ -92,7 +98,7 @@ export const registerServe: RegisterCommand = (program, ctx) =>
           }),
           sink: log ? predictionLogSink(log) : discardSink,
           handleSignals: true,
-          logger: { level: 'info', stream: logLines(io) },
+          log: lineLog((line) => io.err(line)),
         });
         log = undefined; // the server owns it now and closes it after the last answer
         const models = running.server.models
@@ -130,29 +136,4 @@ export function parseSize(text: string): number {
       },
     );
   return Math.floor(bytes);
-}
-
-const LEVELS: Record<number, string> = {
-  10: 'trace',
-  20: 'debug',
-  30: 'info',
-  40: 'warn',
-  50: 'error',
-  60: 'fatal',
-};
-
-/** Fastify's JSON log lines as short human lines on stderr (errors with their stack). */
-function logLines(io: CliIO): { write(line: string): void } {
-  return {
-    write(line) {
-      try {
-        const o = JSON.parse(line) as { level: number; msg?: string; err?: { stack?: string } };
-        io.err(
-          `cairn serve: ${LEVELS[o.level] ?? o.level}: ${o.msg ?? ''}${o.err?.stack ? `\n${o.err.stack}` : ''}\n`,
-        );
-      } catch {
-        io.err(line);
-      }
-    },
-  };
 }

@@ -142,7 +142,7 @@ describe('alias moves while requests flow', () => {
       },
       reloadIntervalMs: 60_000,
       processMetrics: false,
-      logger: { level: 'warn', stream: { write: (line: string) => errors.push(JSON.parse(line)) } },
+      log: { info() {}, warn: (m, e) => errors.push([m, e]), error() {} },
     });
     current = { ...current, path: '/m/v2', version: 2 };
     await server.checkAliases();

@@ -21,17 +21,17 @@ export interface AnswerContext {
 /**
  * Predicts the rows of a checked request with one model version and turns the result into
  * answers; every row gets a uuid, is counted by predicted class and is handed to the prediction
- * log (which only buffers). `clock.elapsedTime` (the Fastify reply's) is logged as the latency.
+ * log (which only buffers). The time since `startedAt` (performance.now()) is logged as the latency.
  */
 export function answerRows(
   ctx: AnswerContext,
   v: ServedVersion,
   input: RequestInput,
-  clock: { readonly elapsedTime: number },
+  startedAt: number,
 ): RowAnswer[] {
   const p = v.predict(input);
   const now = Date.now();
-  const latencyMs = clock.elapsedTime;
+  const latencyMs = performance.now() - startedAt;
   const out: RowAnswer[] = new Array(input.n);
   for (let i = 0; i < input.n; i++) {
     const id = randomUUID();

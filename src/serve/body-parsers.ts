@@ -13,14 +13,18 @@ import { CsvBody } from './request-body.js';
 export function registerBodyParsers(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   const secureJson = app.getDefaultJsonParser('error', 'error');
+  // The text is kept on the request only so a parse error can be explained (see jsonParseError);
+  // the time, as the start of the predict routes' latency (they run no hooks to take it earlier).
+  app.decorateRequest('cairnJsonText', '');
+  app.decorateRequest('cairnBodyAt', 0);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const r = request as unknown as ParsedRequest;
+    r.cairnBodyAt = performance.now();
     const buf = body as Buffer;
     if (!isUtf8(buf)) return done(notUtf8(), undefined);
     const text = buf.toString('utf8');
-    secureJson(request, text, (err: Error | null, value?: unknown) => {
-      if (err) done(jsonError(text, err), undefined);
-      else done(null, value);
-    });
+    r.cairnJsonText = text;
+    secureJson(request, text, done);
   });
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => {
     const buf = body as Buffer;
@@ -29,13 +33,24 @@ export function registerBodyParsers(app: FastifyInstance): void {
   });
 }
 
+/** What the JSON parser leaves on the request. */
+export interface ParsedRequest {
+  cairnJsonText: string;
+  /** performance.now() when the body had been read. */
+  cairnBodyAt: number;
+}
+
 function notUtf8(): InputError {
   return new InputError('invalid_utf8', 'the request body is not valid UTF-8', { expected: 'UTF-8' });
 }
 
-/** Fastify's parse error says only "invalid JSON": parse again to say where, or why. */
-function jsonError(text: string, err: Error & { code?: string }): Error {
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return err;
+/**
+ * Fastify's parse error says only "invalid JSON": the error handler parses the text again to say
+ * where, or why (off the request path: only failed requests pay for it).
+ */
+export function jsonParseError(request: unknown, err: unknown): InputError | undefined {
+  if ((err as { code?: string })?.code !== 'FST_ERR_CTP_INVALID_JSON_BODY') return undefined;
+  const text = (request as { cairnJsonText?: string }).cairnJsonText ?? '';
   try {
     JSON.parse(text);
   } catch (syntax) {

@@ -25,4 +25,5 @@ export {
   type ServableModel,
   type ServerOptions,
 } from './server.js';
+export { lineLog, type ServerLog, silentLog } from './server-log.js';
 export { cellSchema, predictBodySchema, rowSchema } from './signature-schema.js';

@@ -36,17 +36,17 @@ export class ServerMetrics {
     'Times a model was replaced by a new version after its alias moved.',
     this.registry,
   );
-  #inFlight = 0;
+  #connections: () => Promise<number> = async () => 0;
   readonly #versions = new Map<string, number>();
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const self = this;
     new Gauge({
-      name: 'cairn_http_requests_in_flight',
-      help: 'Requests received and not yet answered.',
+      name: 'cairn_http_connections_open',
+      help: 'Client connections open now (keep-alive ones included; while draining, those with requests still being answered).',
       registers: [this.registry],
-      collect() {
-        this.set(self.#inFlight);
+      async collect() {
+        this.set(await self.#connections());
       },
     });
     new Gauge({
@@ -61,13 +61,13 @@ export class ServerMetrics {
     if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
-  requestStarted(): void {
-    this.#inFlight++;
+  /** Where the open-connections gauge reads from (the listening server). */
+  countConnections(count: () => Promise<number>): void {
+    this.#connections = count;
   }
 
   /** One answered request: status and latency always, and the error code when status >= 400. */
   requestDone(route: string, method: string, status: number, seconds: number, errorCode?: string): void {
-    this.#inFlight--;
     const rk = `${route} ${method} ${status}`;
     (this.#requests.find(rk) ?? this.#requests.add(rk, { route, method, status: String(status) })).value++;
     (this.#latency.find(route) ?? this.#latency.add(route, { route })).observe(seconds);

@@ -69,7 +69,7 @@ export async function serve(uris: readonly string[], options: ServeOptions = {})
   });
   closed.catch(() => {}); // whoever awaits `closed` sees the failure; nobody must
   const onSignal = (signal: NodeJS.Signals) => {
-    server.app.log.info(`${signal}: draining (readyz 503), answering accepted requests, then exiting`);
+    server.log.info(`${signal}: draining (readyz 503), answering accepted requests, then exiting`);
     void close();
   };
   const close = () => {

@@ -147,13 +147,13 @@ describe('serving routes', () => {
     expect(res.headers['content-type']).toContain('text/plain');
     const text = res.body;
     expect(text).toMatch(
-      /cairn_http_requests_total\{route="\/v1\/models\/:name\/predict",method="POST",status="200"\} \d+/,
+      /cairn_http_requests_total\{route="\/v1\/models\/penguins\/predict",method="POST",status="200"\} \d+/,
     );
     expect(text).toMatch(
-      /cairn_http_request_duration_seconds_bucket\{route="\/v1\/models\/:name\/predict",le="0.005"\} \d+/,
+      /cairn_http_request_duration_seconds_bucket\{route="\/v1\/models\/penguins\/predict",le="0.005"\} \d+/,
     );
     expect(text).toMatch(
-      /cairn_http_request_duration_seconds_count\{route="\/v1\/models\/:name\/predict"\} \d+/,
+      /cairn_http_request_duration_seconds_count\{route="\/v1\/models\/diabetes\/predict"\} \d+/,
     );
     expect(text).toContain(
       'cairn_http_errors_total{route="/v1/models/:name/predict",status="404",code="unknown_model"} 1',
@@ -163,7 +163,7 @@ describe('serving routes', () => {
     );
     expect(text).toMatch(/cairn_predictions_total\{model="diabetes",version="3",class="value"\} \d+/);
     expect(text).toContain('cairn_model_version{model="diabetes"} 3');
-    expect(text).toContain('cairn_http_requests_in_flight 1'); // this scrape itself
+    expect(text).toContain('cairn_http_connections_open 0'); // inject uses no socket
   });
 
   it('publishes an OpenAPI 3 document with each model’s columns, and the UI without a CDN', async () => {

@@ -1,13 +1,14 @@
-import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TrainedModel } from '../train/trained-model.js';
 import { type AliasWatcher, watchAliases } from './alias-watcher.js';
 import { bearerCheck, OPEN_ROUTES } from './auth.js';
-import { registerBodyParsers } from './body-parsers.js';
+import { jsonParseError, type ParsedRequest, registerBodyParsers } from './body-parsers.js';
 import { registerDocs } from './docs.js';
 import { errorBody, toHttpFailure } from './http-errors.js';
 import { ServerMetrics } from './metrics.js';
 import type { ModelSource, ResolvedModel } from './model-source.js';
 import { discardSink, type PredictionSink } from './prediction-sink.js';
+import { recordResponse, type WithCode } from './response-metrics.js';
 import { registerFeedback } from './routes/feedback.js';
 import { registerHealth } from './routes/health.js';
 import { registerInvocations } from './routes/invocations.js';
@@ -17,6 +18,7 @@ import { registerPredict } from './routes/predict.js';
 import { ServedModels } from './served-models.js';
 import { type CompileSchema, type ServedVersion, servedVersion } from './served-version.js';
 import type { ServerContext } from './server-context.js';
+import { type ServerLog, silentLog } from './server-log.js';
 
 /** A loaded model and where it came from. */
 export interface ServableModel {
@@ -39,14 +41,15 @@ export interface ServerOptions {
   loadModel?: (path: string) => Promise<TrainedModel>;
   /** How often aliases are polled, ms. Default 1000. */
   reloadIntervalMs?: number;
-  /** Fastify's logger: false (default, silent), true, or pino options such as { level, stream }. */
-  logger?: boolean | { level?: string; stream?: { write(line: string): void } };
+  /** Where startup, alias moves, failed reloads and bugs are told. Default: silent. */
+  log?: ServerLog;
   /** Node process metrics (heap, event loop lag) in /metrics. Default true. */
   processMetrics?: boolean;
 }
 
 export interface CairnServer {
   readonly app: FastifyInstance;
+  readonly log: ServerLog;
   readonly models: ServedModels;
   readonly metrics: ServerMetrics;
   /** Polls aliases now (tests use it instead of the timer). */
@@ -81,19 +84,18 @@ export async function createServer(
   const maxRows = options.maxRows ?? SERVER_DEFAULTS.maxRows;
   const sink = options.sink ?? discardSink;
   const metrics = new ServerMetrics({ defaultMetrics: options.processMetrics });
+  const log = options.log ?? silentLog;
   const app = Fastify({
     bodyLimit,
-    logger: options.logger ?? false,
-    // A log line per request would cost more than the prediction; metrics count requests instead.
-    logController: new LogController({ disableRequestLogging: true }),
-    // and no child logger per request (pino's child() costs microseconds): errors name the route
-    childLoggerFactory: (logger) => logger,
+    // Off: see ServerLog. Requests are counted by the metrics, not logged one by one.
+    logger: false,
     return503OnClosing: true,
     // Bad URLs and over-long path parameters fail before routing: the same JSON errors for them.
     frameworkErrors: (err, _request, reply) => {
       const failure = toHttpFailure(err);
       (reply as unknown as { cairnError: string }).cairnError = failure.body.error.code;
       (reply as unknown as FastifyReply).code(failure.status).send(failure.body);
+      metrics.requestDone('unmatched', _request.method, failure.status, 0, failure.body.error.code);
     },
     // Requests are checked as sent: no coercion ("12" stays a string), nothing removed or defaulted.
     ajv: {
@@ -128,22 +130,28 @@ export async function createServer(
     maxRows,
   };
 
-  installHooks(app, ctx, options.token);
+  installHooks(app, ctx, options.token, log);
   const refreshDocs = await registerDocs(app, ctx, options.token !== undefined);
   registerHealth(app, ctx);
   registerMetrics(app, ctx);
   registerModels(app, ctx);
-  registerPredict(app, ctx);
+  registerPredict(app, ctx, pending.names());
   registerInvocations(app, ctx);
   registerFeedback(app, ctx);
   await app.ready();
+  metrics.countConnections(
+    () => new Promise((resolve) => app.server.getConnections((_e, n) => resolve(n ?? 0))),
+  );
 
   const validatorCompiler = app.validatorCompiler;
   if (!validatorCompiler) throw new Error('createServer: Fastify did not set up its validator compiler');
   compile = (schema) =>
     validatorCompiler({ schema, method: 'POST', url: '/v1/models/:name/predict', httpPart: 'body' }) as never;
   served = new ServedModels(models.map((m) => prepare(m)));
-  for (const v of served.all()) metrics.served(v.name, v.version, false);
+  for (const v of served.all()) {
+    metrics.served(v.name, v.version, false);
+    if (v.predictorNote) log.warn(`${v.name}: predicting through the pipeline as it is (${v.predictorNote})`);
+  }
   ctx.state.ready = true;
 
   let watcher: AliasWatcher | undefined;
@@ -157,13 +165,15 @@ export async function createServer(
       load: async (resolved, name) => prepare({ model: await load(resolved.path), source: resolved }, name),
       onSwap: (prev, next) => {
         metrics.served(next.name, next.version, true);
+        if (next.predictorNote)
+          log.warn(`${next.name}: predicting through the pipeline as it is (${next.predictorNote})`);
         refreshDocs();
-        app.log.info(
+        log.info(
           `${next.name}: alias ${next.source.uri} moved from version ${prev.version} to ${next.version}; now serving ${next.version}`,
         );
       },
       onError: (err, uri) =>
-        app.log.warn({ err }, `${uri}: could not check or load a new version; still serving the current one`),
+        log.warn(`${uri}: could not check or load a new version; still serving the current one`, err),
     });
   }
 
@@ -174,6 +184,7 @@ export async function createServer(
   };
   return {
     app,
+    log,
     get models() {
       return served;
     },
@@ -203,41 +214,52 @@ function placeholder(m: ServableModel): ServedVersion {
   return { name: m.source.name ?? m.model.info.name, source: m.source } as ServedVersion;
 }
 
-function installHooks(app: FastifyInstance, ctx: ServerContext, token: string | undefined): void {
-  const check = token === undefined ? undefined : bearerCheck(token);
+/**
+ * Auth, errors, 404s and metrics. Metrics come from a route-level onResponse hook on every route
+ * but the predict routes, which record inline after sending: a hook costs the hot path about as
+ * much as the whole prediction. Errors of those routes are recorded by the error handler.
+ */
+function installHooks(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  token: string | undefined,
+  log: ServerLog,
+): void {
   app.decorateReply('cairnError', '');
-  app.addHook('onRequest', (request, _reply, done) => {
-    ctx.metrics.requestStarted();
-    if (check && !OPEN_ROUTES.has(request.routeOptions.url ?? ''))
-      try {
-        check(request.headers.authorization);
-      } catch (err) {
-        return done(err as Error);
-      }
+  if (token !== undefined) {
+    const check = bearerCheck(token);
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (!OPEN_ROUTES.has(request.routeOptions.url ?? ''))
+        try {
+          check(request.headers.authorization);
+        } catch (err) {
+          return done(err as Error);
+        }
+      done();
+    });
+  }
+  const onResponse = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    recordResponse(ctx, request, reply);
     done();
-  });
-  app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    ctx.metrics.requestDone(
-      route,
-      request.method,
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-      (reply as unknown as { cairnError: string }).cairnError,
-    );
-    done();
+  };
+  app.addHook('onRoute', (route) => {
+    if (route.config?.inlineMetrics) return;
+    const own = route.onResponse === undefined ? [] : [route.onResponse].flat();
+    route.onResponse = [...own, onResponse] as typeof route.onResponse;
   });
   app.setErrorHandler((err, request, reply) => {
-    const failure = toHttpFailure(err);
-    if (failure.bug) request.log.error({ err }, `bug while answering ${request.method} ${request.url}`);
-    (reply as unknown as { cairnError: string }).cairnError = failure.body.error.code;
+    const failure = toHttpFailure(jsonParseError(request, err) ?? err);
+    if (failure.bug) log.error(`bug while answering ${request.method} ${request.url.slice(0, 200)}`, err);
+    (reply as unknown as WithCode).cairnError = failure.body.error.code;
     if (failure.status === 401) reply.header('www-authenticate', 'Bearer');
     const body =
       request.routeOptions.url === '/invocations' ? mlflowError(failure.status, failure.body) : failure.body;
     reply.code(failure.status).send(body);
+    if (request.routeOptions.config.inlineMetrics)
+      recordResponse(ctx, request, reply, (request as unknown as ParsedRequest).cairnBodyAt);
   });
   app.setNotFoundHandler((request, reply) => {
-    (reply as unknown as { cairnError: string }).cairnError = 'not_found';
+    (reply as unknown as WithCode).cairnError = 'not_found';
     reply
       .code(404)
       .send(
@@ -246,6 +268,7 @@ function installHooks(app: FastifyInstance, ctx: ServerContext, token: string | 
           `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}: see GET /docs`,
         ),
       );
+    recordResponse(ctx, request, reply, 0);
   });
 }
 

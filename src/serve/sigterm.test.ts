@@ -39,9 +39,10 @@ function slowPost(url: string, body: string) {
   return { answer, finish: () => finish() };
 }
 
-async function inFlight(url: string): Promise<number> {
+/** Connections the server holds open: the slow posts, and the scrape itself. */
+async function openConnections(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^cairn_http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0);
+  return Number(/^cairn_http_connections_open (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
 describe('cairn serve under SIGTERM', () => {
@@ -72,11 +73,12 @@ describe('cairn serve under SIGTERM', () => {
 
     const body = JSON.stringify({ rows: [penguinRow()] });
     const posts = Array.from({ length: N }, () => slowPost(url, body));
-    // accepted: every request has reached the server (this scrape is one more in flight)
-    for (let i = 0; (await inFlight(url)) < N + 1; i++) {
-      if (i > 200) throw new Error(`only ${await inFlight(url)} requests in flight`);
+    // accepted: the server holds every connection, its request started (this scrape is one more)
+    for (let i = 0; (await openConnections(url)) < N + 1; i++) {
+      if (i > 200) throw new Error(`only ${await openConnections(url)} connections open`);
       await new Promise((r) => setTimeout(r, 25));
     }
+    await new Promise((r) => setTimeout(r, 200)); // their headers and first halves are read
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     // draining: no new connections

@@ -35,7 +35,7 @@ export function registerInvocations(app: FastifyInstance, ctx: ServerContext): v
         request.body instanceof CsvBody
           ? v.checkColumns(csvColumns(request.body.text, v.features), 'csv')
           : mlflowInput(v, jsonObjectBody(request.body, 'POST /invocations'));
-      const answers = answerRows(ctx, v, input, reply);
+      const answers = answerRows(ctx, v, input, performance.now() - reply.elapsedTime);
       reply.send({
         predictions: answers.map((a) => a.prediction),
         model: v.name,
