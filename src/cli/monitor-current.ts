@@ -4,7 +4,7 @@
  */
 import { loadFrame } from '../data/index.js';
 import type { CurrentData } from '../monitor/monitor-model.js';
-import { openPredictionLog } from '../track/prediction-log/index.js';
+import { openPredictionLogReader } from '../track/prediction-log/index.js';
 import type { TrainedModel } from '../train/trained-model.js';
 import { InputError } from '../util/errors.js';
 import { fsPath, storeUri } from './common.js';
@@ -26,7 +26,7 @@ export async function currentFromLog(
   w: LogWindow,
 ): Promise<CurrentData & { source: string }> {
   const uri = storeUri(io, w.store);
-  const log = await openPredictionLog(uri, { cwd: io.cwd });
+  const log = await openPredictionLogReader(uri, { cwd: io.cwd });
   try {
     const window = await log.reader.window({
       model: w.model,
