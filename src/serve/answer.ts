@@ -33,22 +33,25 @@ export function answerRows(
   const now = Date.now();
   const latencyMs = performance.now() - startedAt;
   const out: RowAnswer[] = new Array(input.n);
+  const counts = ctx.metrics.predictionsOf(v, v.name, v.version);
+  const logging = ctx.sink.enabled !== false;
   for (let i = 0; i < input.n; i++) {
     const id = randomUUID();
     const prediction = predictionAt(p, i);
     const proba = p.proba ? probaAt(v.classes, p, i) : undefined;
     out[i] = proba ? { id, prediction, proba } : { id, prediction };
-    ctx.metrics.predicted(v.name, v.version, typeof prediction === 'string' ? prediction : 'value');
-    ctx.sink.log({
-      id,
-      time: Math.round(now - latencyMs),
-      model: v.name,
-      version: v.version,
-      source: 'http',
-      inputs: inputsAt(v, input, i),
-      outputs: proba ? { prediction, proba } : { prediction },
-      latencyMs,
-    });
+    counts.inc(typeof prediction === 'string' ? prediction : 'value');
+    if (logging)
+      ctx.sink.log({
+        id,
+        time: Math.round(now - latencyMs),
+        model: v.name,
+        version: v.version,
+        source: 'http',
+        inputs: inputsAt(v, input, i),
+        outputs: proba ? { prediction, proba } : { prediction },
+        latencyMs,
+      });
   }
   return out;
 }

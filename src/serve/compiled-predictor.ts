@@ -91,14 +91,19 @@ function build(model: TrainedModel): CompiledPredictor {
   }
   const names = features.map((f) => f.name);
   const width = featureNames.length;
+  // One row (the common request) reuses one buffer: a typed array this small would otherwise be
+  // a fresh off-heap allocation per request. Predicting is synchronous and models keep no input.
+  const one = matrix(1, width, new Float64Array(width));
   const toMatrix = (input: RequestInput): Matrix => {
-    const data = new Float64Array(input.n * width);
+    const m = input.n === 1 ? one : matrix(input.n, width, new Float64Array(input.n * width));
+    const data = m.data;
+    if (m === one) data.fill(0);
     for (let i = 0; i < input.n; i++) {
       for (let k = 0; k < names.length; k++) cells[k] = input.at(names[k], i);
       for (let w = 0; w < writers.length; w++) writers[w](data, i * width);
     }
     cells.fill(null); // keep no request's values alive
-    return matrix(input.n, width, data);
+    return m;
   };
   if (model.info.task === 'regression')
     return { matrix: toMatrix, predict: (input) => ({ values: final.predict(toMatrix(input)) }) };

@@ -31,7 +31,10 @@ abstract class Family<C> {
     return this.children.get(key)?.child;
   }
 
+  /** The child for `key`, made with these labels if new. */
   add(key: string, labels: Labels): C {
+    const known = this.children.get(key);
+    if (known) return known.child;
     const child = this.make();
     this.children.set(key, { labels, child });
     return child;

@@ -1,5 +1,29 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { CounterFamily, HistogramFamily } from './metric-families.js';
+import { CounterFamily, type HistogramChild, HistogramFamily } from './metric-families.js';
+
+const METHOD_INDEX = new Map(
+  ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'].map((m, i) => [m, i]),
+);
+
+/** Rows predicted per class for one model version: one Map lookup per row. */
+export class PredictionCounts {
+  readonly #byLabel = new Map<string, { value: number }>();
+  constructor(
+    private readonly family: CounterFamily,
+    private readonly model: string,
+    private readonly version: number | null,
+  ) {}
+
+  inc(label: string): void {
+    let c = this.#byLabel.get(label);
+    if (!c) {
+      const version = String(this.version ?? 0);
+      c = this.family.add(`${this.model} ${version} ${label}`, { model: this.model, version, class: label });
+      this.#byLabel.set(label, c);
+    }
+    c.value++;
+  }
+}
 
 /** Latency buckets in seconds: fine below a millisecond, where single-row predictions live. */
 const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
@@ -37,6 +61,8 @@ export class ServerMetrics {
     this.registry,
   );
   #connections: () => Promise<number> = async () => 0;
+  readonly #routes = new Map<string, { latency: HistogramChild; counts: Map<number, { value: number }> }>();
+  readonly #byVersion = new WeakMap<object, PredictionCounts>();
   readonly #versions = new Map<string, number>();
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
@@ -68,9 +94,20 @@ export class ServerMetrics {
 
   /** One answered request: status and latency always, and the error code when status >= 400. */
   requestDone(route: string, method: string, status: number, seconds: number, errorCode?: string): void {
-    const rk = `${route} ${method} ${status}`;
-    (this.#requests.find(rk) ?? this.#requests.add(rk, { route, method, status: String(status) })).value++;
-    (this.#latency.find(route) ?? this.#latency.add(route, { route })).observe(seconds);
+    let r = this.#routes.get(route);
+    if (!r) {
+      r = { latency: this.#latency.add(route, { route }), counts: new Map() };
+      this.#routes.set(route, r);
+    }
+    r.latency.observe(seconds);
+    // a number key (method and status): no string is built per request
+    const key = status + 1000 * (METHOD_INDEX.get(method) ?? 9);
+    let c = r.counts.get(key);
+    if (!c) {
+      c = this.#requests.add(`${route} ${method} ${status}`, { route, method, status: String(status) });
+      r.counts.set(key, c);
+    }
+    c.value++;
     if (status >= 400) {
       const code = errorCode || 'unknown';
       const ek = `${route} ${status} ${code}`;
@@ -78,12 +115,14 @@ export class ServerMetrics {
     }
   }
 
-  predicted(model: string, version: number | null, label: string): void {
-    const key = `${model} ${version} ${label}`;
-    (
-      this.#predictions.find(key) ??
-      this.#predictions.add(key, { model, version: String(version ?? 0), class: label })
-    ).value++;
+  /** The per-class prediction counters of one model version (kept with the version object). */
+  predictionsOf(owner: object, model: string, version: number | null): PredictionCounts {
+    let counts = this.#byVersion.get(owner);
+    if (!counts) {
+      counts = new PredictionCounts(this.#predictions, model, version);
+      this.#byVersion.set(owner, counts);
+    }
+    return counts;
   }
 
   served(model: string, version: number | null, swapped: boolean): void {

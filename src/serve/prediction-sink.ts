@@ -8,6 +8,8 @@ export type { FeedbackValue, PredictionRecord };
  * wait, never throw for I/O (a failing log is the sink's to report, not the client's).
  */
 export interface PredictionSink {
+  /** False when records are dropped anyway: the server then does not build them. Default true. */
+  readonly enabled?: boolean;
   log(record: PredictionRecord): void;
   /**
    * Attaches ground truth to a logged prediction, including one still buffered; false when no
@@ -63,6 +65,7 @@ export function memorySink(): PredictionSink & {
 
 /** A sink that drops everything (feedback then never finds its prediction). */
 export const discardSink: PredictionSink = {
+  enabled: false,
   log() {},
   async addFeedback() {
     return false;
