@@ -255,10 +255,14 @@ await stop(cairnNoLog.proc);
 results.python = await bench('FastAPI + scikit-learn  ', `${python.url}/v1/models/penguins/predict`, 'POST');
 await stop(python.proc);
 
-const c = results.cairn;
 const load1 = loadavg()[0];
+const { helloGet, helloPost, python: peer } = results;
 console.log(`\nsame predictions on the ${Math.round(344 / 5)} held-out rows: ${(agree * 100).toFixed(1)}%`);
 console.log(`load average ${load0.toFixed(2)} before, ${load1.toFixed(2)} after`);
-console.log(
-  `ratio: cairn / python ${(c.rps / results.python.rps).toFixed(1)}x (goal >= 50), cairn / hello GET ${((100 * c.rps) / results.helloGet.rps).toFixed(0)}% (goal >= 60), cairn / hello POST ${((100 * c.rps) / results.helloPost.rps).toFixed(0)}%, cairn p99 ${c.p99.toFixed(3)} ms (goal < 5)`,
-);
+for (const [label, c] of [
+  ['cairn serve (prediction log on, the default)', results.cairn],
+  ['cairn serve --no-log (the same work as the Python server)', results.cairnNoLog],
+] as const)
+  console.log(
+    `ratio, ${label}: ${(c.rps / peer.rps).toFixed(1)}x python (goal >= 50), ${((100 * c.rps) / helloGet.rps).toFixed(0)}% of hello GET (goal >= 60), ${((100 * c.rps) / helloPost.rps).toFixed(0)}% of hello POST, p99 ${c.p99.toFixed(2)} ms (goal < 5)`,
+  );

@@ -91,6 +91,15 @@ export {
   registerModel,
   resolveModelUri,
 } from './registry/index.js';
+// serving
+export {
+  type CairnServer,
+  createServer,
+  type RunningServer,
+  type ServeOptions,
+  type ServerOptions,
+  serve,
+} from './serve/index.js';
 // the problem spec
 export { loadSpec, parseSpec, renderSpec, type Spec } from './spec/index.js';
 // tracking and artifacts

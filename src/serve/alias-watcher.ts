@@ -1,4 +1,4 @@
-import { hasMoved, type ModelSource, type ResolvedModel } from './model-source.js';
+import { hasMoved, type ModelLocation, type ModelSource } from './model-source.js';
 import type { ServedModels } from './served-models.js';
 import type { ServedVersion } from './served-version.js';
 
@@ -6,7 +6,7 @@ export interface AliasWatcherOptions {
   readonly models: ServedModels;
   readonly source: ModelSource;
   /** Loads and prepares a version under the given served name (off the request path). */
-  readonly load: (resolved: ResolvedModel, name: string) => Promise<ServedVersion>;
+  readonly load: (resolved: ModelLocation, name: string) => Promise<ServedVersion>;
   readonly intervalMs: number;
   readonly onSwap?: (prev: ServedVersion, next: ServedVersion) => void;
   /** A resolve or load that failed: the old version keeps serving, and the next poll retries. */
@@ -27,6 +27,8 @@ export interface AliasWatcher {
  */
 export function watchAliases(opts: AliasWatcherOptions): AliasWatcher {
   let stopped = false;
+  // the last failure per URI: a failure that repeats every poll is reported once
+  const failing = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -36,12 +38,17 @@ export function watchAliases(opts: AliasWatcherOptions): AliasWatcher {
       if (!current.source.movable) continue;
       try {
         const resolved = await opts.source.resolve(current.source.uri);
-        if (!hasMoved(current.source, resolved)) continue;
-        const next = await opts.load(resolved, current.name);
-        if (stopped) return;
-        const prev = opts.models.swap(next);
-        opts.onSwap?.(prev, next);
+        if (hasMoved(current.source, resolved)) {
+          const next = await opts.load(resolved, current.name);
+          if (stopped) return;
+          const prev = opts.models.swap(next);
+          opts.onSwap?.(prev, next);
+        }
+        failing.delete(current.source.uri);
       } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (failing.get(current.source.uri) === message) continue;
+        failing.set(current.source.uri, message);
         opts.onError?.(err, current.source.uri);
       }
     }

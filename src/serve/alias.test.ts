@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadFrame } from '../data/load.js';
 import { LogisticRegression } from '../models/linear/logistic-regression.js';
 import { OneHotEncoder } from '../prep/one-hot-encoder.js';
 import { SelectColumns } from '../prep/select-columns.js';
@@ -9,8 +11,9 @@ import { SimpleImputer } from '../prep/simple-imputer.js';
 import { registerModel } from '../registry/register.js';
 import { loadModel } from '../track/artifact/model-io.js';
 import { openStore } from '../track/open-store.js';
+import { trainModel } from '../train/train-model.js';
 import type { TrainedModel } from '../train/trained-model.js';
-import type { ModelSource, ResolvedModel } from './model-source.js';
+import type { ModelLocation, ModelSource } from './model-source.js';
 import { registrySource } from './registry-source.js';
 import { createServer } from './server.js';
 import { frameOfRows, penguinRow, penguinsModel, penguinsWith, savedModel } from './testing/penguins.js';
@@ -80,7 +83,7 @@ describe('alias moves while requests flow', () => {
     const v1 = await penguinsModel();
     const v2 = await penguinsV2();
     const byPath: Record<string, TrainedModel> = { '/m/v1': v1, '/m/v2': v2 };
-    let current: ResolvedModel = {
+    let current: ModelLocation = {
       uri: 'models:/penguins@champion',
       path: '/m/v1',
       name: 'penguins',
@@ -124,7 +127,7 @@ describe('alias moves while requests flow', () => {
 
   it('keeps serving the old version when the new one fails to load, and retries', async () => {
     const v1 = await penguinsModel();
-    let current: ResolvedModel = {
+    let current: ModelLocation = {
       uri: 'models:/penguins@champion',
       path: '/m/v1',
       name: 'penguins',
@@ -137,7 +140,7 @@ describe('alias moves while requests flow', () => {
       source: { resolve: async () => current },
       loadModel: async () => {
         attempts++;
-        if (attempts === 1) throw new Error('disk on fire');
+        if (attempts <= 3) throw new Error('disk on fire');
         return v1;
       },
       reloadIntervalMs: 60_000,
@@ -145,9 +148,10 @@ describe('alias moves while requests flow', () => {
       log: { info() {}, warn: (m, e) => errors.push([m, e]), error() {} },
     });
     current = { ...current, path: '/m/v2', version: 2 };
-    await server.checkAliases();
+    for (let i = 0; i < 3; i++) await server.checkAliases();
     expect(server.models.get('penguins')!.version).toBe(1);
-    expect(errors).toHaveLength(1);
+    expect(attempts).toBe(3);
+    expect(errors).toHaveLength(1); // the same failure three times is told once
     await server.checkAliases();
     expect(server.models.get('penguins')!.version).toBe(2);
     const metrics = (await server.app.inject({ url: '/metrics' })).body;
@@ -186,5 +190,47 @@ describe('alias moves in the real registry', () => {
     await store.close();
     expect(failures).toEqual([]);
     for (const mine of answers) expect(mine.map((a) => a.version).join('')).toMatch(/^1+2+$/);
+  });
+});
+
+describe('a new version with another signature', () => {
+  it('brings its own request schema and OpenAPI document', async () => {
+    const v1 = await penguinsModel();
+    const frame = await loadFrame(fileURLToPath(new URL('../../datasets/penguins.csv', import.meta.url)));
+    const v2 = trainModel(frame.drop(['sex']), {
+      target: 'species',
+      model: 'logistic',
+      name: 'penguins',
+    }).model;
+    let current: ModelLocation = {
+      uri: 'models:/penguins@champion',
+      path: '/m/v1',
+      name: 'penguins',
+      version: 1,
+      movable: true,
+    };
+    const server = await createServer([{ model: v1, source: current }], {
+      source: { resolve: async () => current },
+      loadModel: async () => v2,
+      reloadIntervalMs: 60_000,
+      processMetrics: false,
+    });
+    const docColumns = async () =>
+      Object.keys(
+        (await server.app.inject({ url: '/docs/json' })).json().paths['/v1/models/penguins/predict'].post
+          .requestBody.content['application/json'].schema.properties.rows.items.properties,
+      );
+    const { sex: _, ...withoutSex } = penguinRow();
+    const predict = (row: Record<string, unknown>) =>
+      server.app.inject({ method: 'POST', url: '/v1/models/penguins/predict', payload: { rows: [row] } });
+    expect(await docColumns()).toContain('sex');
+    expect((await predict(withoutSex)).json().error.code).toBe('missing_column');
+    current = { ...current, path: '/m/v2', version: 2 };
+    await server.checkAliases();
+    expect(await docColumns()).not.toContain('sex');
+    const res = await predict(withoutSex);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().version).toBe(2);
+    await server.close();
   });
 });

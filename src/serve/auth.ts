@@ -11,7 +11,8 @@ export const OPEN_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz'])
 export function bearerCheck(token: string): (authorization: string | undefined) => void {
   const expected = digest(token);
   return (authorization) => {
-    const given = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    // the scheme is case-insensitive (RFC 9110); the token is compared as sent
+    const given = /^bearer /i.test(authorization ?? '') ? authorization!.slice(7).trim() : undefined;
     if (given === undefined)
       throw new InputError(
         'unauthorized',

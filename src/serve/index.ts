@@ -6,7 +6,7 @@ export { type AliasWatcher, watchAliases } from './alias-watcher.js';
 export { directorySource } from './directory-source.js';
 export { type ErrorBody, toHttpFailure } from './http-errors.js';
 export { ServerMetrics } from './metrics.js';
-export { hasMoved, type ModelSource, type ResolvedModel } from './model-source.js';
+export { hasMoved, type ModelLocation, type ModelSource } from './model-source.js';
 export {
   discardSink,
   memorySink,

@@ -5,7 +5,7 @@
  * polls for that. Directories, `runs:/` references and the registry's `models:/` URIs are all
  * sources behind this one interface, so the server core knows nothing of stores or registries.
  */
-export interface ResolvedModel {
+export interface ModelLocation {
   /** The URI as the user gave it. */
   readonly uri: string;
   /** Absolute path of the model artifact directory. */
@@ -19,10 +19,10 @@ export interface ResolvedModel {
 }
 
 export interface ModelSource {
-  resolve(uri: string): Promise<ResolvedModel>;
+  resolve(uri: string): Promise<ModelLocation>;
 }
 
 /** Whether two resolutions of the same URI point at different models (the alias moved). */
-export function hasMoved(before: ResolvedModel, after: ResolvedModel): boolean {
+export function hasMoved(before: ModelLocation, after: ModelLocation): boolean {
   return before.version !== after.version || before.path !== after.path;
 }

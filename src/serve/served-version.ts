@@ -3,7 +3,7 @@ import type { Predictions, TrainedModel } from '../train/trained-model.js';
 import { InputError } from '../util/errors.js';
 import { checkCompiled } from './compiled-check.js';
 import { compilePredictor } from './compiled-predictor.js';
-import type { ResolvedModel } from './model-source.js';
+import type { ModelLocation } from './model-source.js';
 import {
   checkDatetimes,
   columnsInput,
@@ -37,7 +37,7 @@ export interface ServedVersion {
   readonly name: string;
   /** Registered version, or null for a model served from a directory or run. */
   readonly version: number | null;
-  readonly source: ResolvedModel;
+  readonly source: ModelLocation;
   readonly model: TrainedModel;
   readonly features: readonly ColumnSchema[];
   readonly classes: readonly string[];
@@ -60,7 +60,7 @@ export interface ServedVersionOptions {
 
 export function servedVersion(
   model: TrainedModel,
-  source: ResolvedModel,
+  source: ModelLocation,
   compile: CompileSchema,
   opts: ServedVersionOptions,
 ): ServedVersion {

@@ -6,7 +6,7 @@ import { jsonParseError, type ParsedRequest, registerBodyParsers } from './body-
 import { registerDocs } from './docs.js';
 import { errorBody, toHttpFailure } from './http-errors.js';
 import { ServerMetrics } from './metrics.js';
-import type { ModelSource, ResolvedModel } from './model-source.js';
+import type { ModelLocation, ModelSource } from './model-source.js';
 import { discardSink, type PredictionSink } from './prediction-sink.js';
 import { recordResponse, type WithCode } from './response-metrics.js';
 import { registerFeedback } from './routes/feedback.js';
@@ -23,7 +23,7 @@ import { type ServerLog, silentLog } from './server-log.js';
 /** A loaded model and where it came from. */
 export interface ServableModel {
   readonly model: TrainedModel;
-  readonly source: ResolvedModel;
+  readonly source: ModelLocation;
 }
 
 export interface ServerOptions {

@@ -58,8 +58,9 @@ export function registerFeedback(app: FastifyInstance, ctx: ServerContext): void
               field: 'value',
             },
           );
-      const unknown: string[] = [];
-      for (const { id, value } of items) if (!(await ctx.sink.addFeedback(id, value))) unknown.push(id);
+      // all at once: the log commits them together instead of one flush each
+      const found = await Promise.all(items.map(({ id, value }) => ctx.sink.addFeedback(id, value)));
+      const unknown = items.filter((_, i) => !found[i]).map((it) => it.id);
       if (unknown.length > 0)
         throw new InputError(
           'unknown_prediction',

@@ -13,7 +13,7 @@ import { Pipeline } from '../../prep/pipeline.js';
 import { saveModel } from '../../track/artifact/model-io.js';
 import { trainModel } from '../../train/train-model.js';
 import { TrainedModel } from '../../train/trained-model.js';
-import type { ResolvedModel } from '../model-source.js';
+import type { ModelLocation } from '../model-source.js';
 import { type CairnServer, createServer, type ServerOptions } from '../server.js';
 
 const DATASETS = fileURLToPath(new URL('../../../datasets/', import.meta.url));
@@ -55,7 +55,7 @@ export function fixed(
   model: TrainedModel,
   name?: string,
   version?: number,
-): { model: TrainedModel; source: ResolvedModel } {
+): { model: TrainedModel; source: ModelLocation } {
   const uri = name ?? model.info.name;
   return {
     model,
