@@ -1,10 +1,12 @@
 /**
  * Single-row predict over HTTP: `cairn serve` against a Fastify hello-world (the ceiling) and a
  * FastAPI + uvicorn + scikit-learn server of the same model (bench/serve.fastapi.py), each in its
- * own process, one at a time, loaded by wrk (or autocannon's programmatic API) from this process
- * over loopback with 32 connections for a fixed time after a warm-up.
+ * own process, loaded one at a time by wrk (or autocannon's programmatic API, whose latencies are
+ * whole milliseconds) over loopback with 32 connections for a fixed time after a warm-up. The
+ * servers take turns for several rounds and the medians are compared, so a burst of other work on
+ * a shared machine does not land on one server only.
  *
- *   npx tsx bench/serve.ts [seconds=10] [connections=32] [wrk|autocannon]
+ *   npx tsx bench/serve.ts [seconds=10] [connections=32] [wrk|autocannon] [rounds=3]
  *
  * The model: Cairn's logistic regression with its automatic preprocessing on penguins.csv (every
  * 5th row held out), and scikit-learn's equivalent Pipeline fitted on the same training file.
@@ -21,6 +23,7 @@ import { loadFrame, saveModel, trainModel, writeFrame } from '../src/index.js';
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 32);
 const tool = (process.argv[4] ?? (existsSync('/usr/bin/wrk') ? 'wrk' : 'autocannon')) as 'wrk' | 'autocannon';
+const rounds = Number(process.argv[5] ?? 3);
 const WARMUP_S = 2;
 const dir = 'bench/data/serve';
 const ROW = {
@@ -218,15 +221,8 @@ process.on('unhandledRejection', (e) => {
 await prepare();
 const load0 = loadavg()[0];
 console.log(
-  `bench/serve.ts: ${seconds} s per server after ${WARMUP_S} s warm-up, ${connections} connections, ${tool}, single-row predict; load average ${load0.toFixed(2)}`,
+  `bench/serve.ts: ${rounds} rounds of ${seconds} s per server after a ${WARMUP_S} s warm-up, ${connections} connections, ${tool}, single-row predict; load average ${load0.toFixed(2)}`,
 );
-const results: Record<string, Result> = {};
-
-const hello = await start(process.execPath, ['--import', 'tsx', 'bench/serve.hello.ts']);
-results.helloGet = await bench('Fastify hello-world GET ', `${hello.url}/hello`, 'GET');
-results.helloPost = await bench('Fastify hello-world POST', `${hello.url}/hello`, 'POST');
-await stop(hello.proc);
-
 const serveArgs = [
   'bin/cairn.js',
   'serve',
@@ -236,24 +232,45 @@ const serveArgs = [
   '--store',
   `sqlite:${dir}/cairn.db`,
 ];
+const hello = await start(process.execPath, ['--import', 'tsx', 'bench/serve.hello.ts']);
 const cairn = await start(process.execPath, serveArgs);
-results.cairn = await bench('cairn serve             ', `${cairn.url}/v1/models/penguins/predict`, 'POST');
+const cairnNoLog = await start(process.execPath, [...serveArgs, '--no-log']);
 const python = await start('/usr/bin/python3', [
   'bench/serve.fastapi.py',
   join(dir, 'penguins-train.csv'),
   'species',
 ]);
 const agree = await agreement(cairn.url, python.url);
-await stop(cairn.proc);
-const cairnNoLog = await start(process.execPath, [...serveArgs, '--no-log']);
-results.cairnNoLog = await bench(
-  'cairn serve --no-log    ',
-  `${cairnNoLog.url}/v1/models/penguins/predict`,
-  'POST',
-);
-await stop(cairnNoLog.proc);
-results.python = await bench('FastAPI + scikit-learn  ', `${python.url}/v1/models/penguins/predict`, 'POST');
-await stop(python.proc);
+const targets = {
+  helloGet: ['Fastify hello-world GET ', `${hello.url}/hello`, 'GET'],
+  helloPost: ['Fastify hello-world POST', `${hello.url}/hello`, 'POST'],
+  cairn: ['cairn serve             ', `${cairn.url}/v1/models/penguins/predict`, 'POST'],
+  cairnNoLog: ['cairn serve --no-log    ', `${cairnNoLog.url}/v1/models/penguins/predict`, 'POST'],
+  python: ['FastAPI + scikit-learn  ', `${python.url}/v1/models/penguins/predict`, 'POST'],
+} as const;
+type Target = keyof typeof targets;
+const runs: Record<Target, Result[]> = { helloGet: [], helloPost: [], cairn: [], cairnNoLog: [], python: [] };
+for (let round = 1; round <= rounds; round++) {
+  console.log(`round ${round}:`);
+  for (const [key, [name, url, method]] of Object.entries(targets) as [Target, (typeof targets)[Target]][])
+    runs[key].push(await bench(name, url, method));
+}
+for (const p of [hello, cairn, cairnNoLog, python]) await stop(p.proc);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = Object.fromEntries(
+  Object.entries(runs).map(([key, rs]) => [
+    key,
+    {
+      name: rs[0].name,
+      rps: median(rs.map((r) => r.rps)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      failed: rs.reduce((a, r) => a + r.failed, 0),
+    },
+  ]),
+) as Record<Target, Result>;
+console.log('medians:');
+for (const r of Object.values(results)) console.log(`  ${r.name}: ${fmt(r)}`);
 
 const load1 = loadavg()[0];
 const { helloGet, helloPost, python: peer } = results;
