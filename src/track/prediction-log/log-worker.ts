@@ -4,29 +4,30 @@
  * not. The caller's event loop never waits on SQLite: that is the point of this thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { Kysely } from 'kysely';
+import Database from 'better-sqlite3';
 import { workerInput } from '../../util/worker.js';
-import { sqliteDialect } from '../kysely-store/sqlite-dialect.js';
-import type { TrackDatabase } from '../kysely-store/tables.js';
+import { DEFAULT_BUSY_TIMEOUT_MS } from '../kysely-store/sqlite-dialect.js';
 import type { FromLogWorker, LogWorkerSetup, ToLogWorker } from './protocol.js';
-import { writeLogBatch } from './write-batch.js';
+import { sqliteLogBatchWriter } from './write-batch.js';
 
 const setup = workerInput<LogWorkerSetup>();
 const port = parentPort!;
-const db = new Kysely<TrackDatabase>({
-  dialect: sqliteDialect(setup.file, { busyTimeoutMs: setup.busyTimeoutMs }),
-});
+// The store was opened (and migrated, WAL set) by the caller; this is one more connection to it.
+const db = new Database(setup.file, { timeout: setup.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+// the file must hold the log's table: fail the start otherwise
+db.prepare('select id from predictions limit 1').all();
+const writeBatch = sqliteLogBatchWriter(db);
 const answer = (m: FromLogWorker) => port.postMessage(m);
 
 async function handle(m: ToLogWorker): Promise<void> {
   if (m.type === 'close') {
-    await db.destroy();
+    db.close();
     answer({ type: 'closed' });
     port.close(); // nothing left to hold the thread: it ends
     return;
   }
   try {
-    const inserted = await writeLogBatch(db, m.lines, m.feedback);
+    const inserted = writeBatch(m.lines, m.feedback);
     answer({ type: 'written', batch: m.batch, inserted });
   } catch (e) {
     answer({
@@ -44,6 +45,4 @@ port.on('message', (m: ToLogWorker) => {
   queue = queue.then(() => handle(m));
 });
 
-// the file opened and holds the log's table: say so, or fail the start
-await db.selectFrom('predictions').select('id').limit(1).execute();
 answer({ type: 'ready' });

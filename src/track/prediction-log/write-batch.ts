@@ -1,54 +1,52 @@
 /**
  * One batch of the prediction log in one write transaction: the predictions numbered after the
- * highest `seq` in the table (read inside the same transaction, so concurrent writers of the same
- * database queue up on the write lock and never share a number), then the feedback. Plain Kysely,
- * so the same code serves SQLite and PostgreSQL; on PostgreSQL the transaction would also take a
- * table lock before reading max(seq).
+ * highest `seq` in the table (read inside the same IMMEDIATE transaction, so concurrent writers of
+ * the same database queue up on the write lock and never share a number), then the feedback.
+ *
+ * SQLite through better-sqlite3's prepared statements rather than Kysely: building a 500-row
+ * Kysely insert cost ~15–19 µs a record in query compilation alone, on the core a loaded server
+ * shares with its clients; a prepared statement run per record costs a few µs. A PostgreSQL store
+ * will bring its own writer (COPY or multi-row inserts); readers stay on Kysely.
  */
-import type { Kysely } from 'kysely';
-import type { TrackDatabase } from '../kysely-store/tables.js';
+import type Database from 'better-sqlite3';
 import type { FeedbackRow } from './protocol.js';
 import { decodeLine } from './records.js';
 
-/** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
-const ROWS_PER_INSERT = 500;
+export type LogBatchWriter = (lines: readonly string[], feedback: readonly FeedbackRow[]) => number;
 
-/** Writes the batch; returns how many predictions were inserted (repeated ids are skipped). */
-export async function writeLogBatch(
-  db: Kysely<TrackDatabase>,
-  lines: readonly string[],
-  feedback: readonly FeedbackRow[],
-): Promise<number> {
-  if (lines.length === 0 && feedback.length === 0) return 0;
-  return db.transaction().execute(async (trx) => {
+/** Prepares the statements once; the returned function writes a batch and returns how many predictions were inserted (repeated ids are skipped). */
+export function sqliteLogBatchWriter(db: Database.Database): LogBatchWriter {
+  const top = db.prepare('select max(seq) from predictions').pluck();
+  const insert = db.prepare(
+    'insert into predictions (id, seq, time, model, version, source, latency_ms, inputs, outputs) ' +
+      'values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
+  );
+  const upsertFeedback = db.prepare(
+    'insert into prediction_feedback (prediction_id, value, time) values (?, ?, ?) ' +
+      'on conflict (prediction_id) do update set value = excluded.value, time = excluded.time',
+  );
+  const write = db.transaction((lines: readonly string[], feedback: readonly FeedbackRow[]) => {
     let inserted = 0;
     if (lines.length > 0) {
-      const top = await trx
-        .selectFrom('predictions')
-        .select((eb) => eb.fn.max('seq').as('top'))
-        .executeTakeFirst();
-      let seq = Number(top?.top ?? 0);
-      for (let i = 0; i < lines.length; i += ROWS_PER_INSERT) {
-        const rows = lines.slice(i, i + ROWS_PER_INSERT).map((l) => ({ ...decodeLine(l), seq: ++seq }));
-        const res = await trx
-          .insertInto('predictions')
-          .values(rows)
-          .onConflict((oc) => oc.column('id').doNothing())
-          .executeTakeFirst();
-        inserted += Number(res.numInsertedOrUpdatedRows ?? 0n);
+      let seq = Number(top.get() ?? 0);
+      for (const line of lines) {
+        const r = decodeLine(line);
+        inserted += insert.run(
+          r.id,
+          ++seq,
+          r.time,
+          r.model,
+          r.version,
+          r.source,
+          r.latency_ms,
+          r.inputs,
+          r.outputs,
+        ).changes;
       }
     }
-    if (feedback.length > 0)
-      await trx
-        .insertInto('prediction_feedback')
-        .values([...feedback])
-        .onConflict((oc) =>
-          oc.column('prediction_id').doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            time: eb.ref('excluded.time'),
-          })),
-        )
-        .execute();
+    for (const fb of feedback) upsertFeedback.run(fb.prediction_id, fb.value, fb.time);
     return inserted;
   });
+  return (lines, feedback) =>
+    lines.length === 0 && feedback.length === 0 ? 0 : write.immediate(lines, feedback);
 }
