@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['load-csv', 'logistic', 'ridge', 'serve'];
+const BENCHES = ['load-csv', 'logistic', 'ridge', 'serve', 'prediction-log'];
 const filter = process.argv[2];
 
 if (!existsSync('bench/data/classification-1000000.csv'))
