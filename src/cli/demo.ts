@@ -64,7 +64,7 @@ export async function runDemo(io: CliIO, dir: string): Promise<void> {
     );
     say('Data', 'Deriving the hour, weekday, airports and distance of every flight, one file per month.');
     const files = await prepareFlights(dir);
-    io.out(MONTHS.map((m) => `  flights-${m}.csv  ${files.rows[m]} flights`).join('\n') + '\n');
+    io.out(`${MONTHS.map((m) => `  flights-${m}.csv  ${files.rows[m]} flights`).join('\n')}\n`);
 
     say('The problem', 'cairn init writes cairn.yaml; we then set what success means and how to monitor.');
     await cairn(['init', 'flights-jan.csv', '--target', 'late', '--name', 'flights', '--force']);

@@ -4,17 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memoryIO } from './io.js';
-import { run } from './main.js';
+import { cairn } from './testing/run-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const penguins = join(repo, 'datasets', 'penguins.csv');
-
-async function cairn(dir: string, ...args: string[]) {
-  const io = memoryIO(dir);
-  const code = await run(['node', 'cairn', ...args], io);
-  return { code, out: io.stdout, err: io.stderr, json: () => JSON.parse(io.stdout) };
-}
 
 let dir: string;
 let runs: string[];

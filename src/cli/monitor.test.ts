@@ -6,17 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrame, writeFrame } from '../data/index.js';
 import { openPredictionLog } from '../track/prediction-log/index.js';
-import { memoryIO } from './io.js';
-import { run } from './main.js';
 import { EXIT_DRIFT } from './monitor.js';
+import { cairn } from './testing/run-cli.js';
 
 const csv = fileURLToPath(new URL('../../datasets/flights-2001.csv', import.meta.url));
-
-async function cairn(dir: string, ...args: string[]) {
-  const io = memoryIO(dir);
-  const code = await run(['node', 'cairn', ...args], io);
-  return { code, out: io.stdout, err: io.stderr, json: () => JSON.parse(io.stdout) };
-}
 
 /** Flights of one month with derived numeric features; `part` picks rows by a hash of the flight. */
 async function writeMonth(dir: string, file: string, month: number, part = 'true') {

@@ -4,16 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPredictionLog } from '../track/prediction-log/index.js';
-import { memoryIO } from './io.js';
-import { run } from './main.js';
+import { cairn } from './testing/run-cli.js';
 
 const penguins = fileURLToPath(new URL('../../datasets/penguins.csv', import.meta.url));
-
-async function cairn(dir: string, ...args: string[]) {
-  const io = memoryIO(dir);
-  const code = await run(['node', 'cairn', ...args], io);
-  return { code, out: io.stdout, err: io.stderr, json: () => JSON.parse(io.stdout) };
-}
 
 describe('cairn predict --log', () => {
   let dir: string;

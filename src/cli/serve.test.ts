@@ -3,15 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { penguinsModel, savedModel } from '../serve/testing/penguins.js';
-import { memoryIO } from './io.js';
-import { run } from './main.js';
 import { parseSize } from './serve.js';
-
-async function cairn(dir: string, env: Record<string, string> = {}, ...args: string[]) {
-  const io = memoryIO(dir, env);
-  const code = await run(['node', 'cairn', ...args], io);
-  return { code, out: io.stdout, err: io.stderr };
-}
+import { cairnWithEnv } from './testing/run-cli.js';
 
 /** The happy path (listen, answer, SIGTERM, exit 0) runs in a child process: src/serve/sigterm.test.ts. */
 describe('cairn serve: bad usage exits 2 naming the problem, before listening', () => {
@@ -23,13 +16,13 @@ describe('cairn serve: bad usage exits 2 naming the problem, before listening', 
   });
 
   it('names a model directory that does not exist', async () => {
-    const r = await cairn(dir, {}, 'serve', 'no/such/model', '--no-log');
+    const r = await cairnWithEnv(dir, {}, 'serve', 'no/such/model', '--no-log');
     expect(r.code).toBe(2);
     expect(r.err).toContain('no/such/model');
   });
 
   it('names an unknown registered model', async () => {
-    const r = await cairn(dir, {}, 'serve', 'models:/nothing@champion', '--no-log');
+    const r = await cairnWithEnv(dir, {}, 'serve', 'models:/nothing@champion', '--no-log');
     expect(r.code).toBe(2);
     expect(r.err).toContain('nothing');
   });
@@ -44,14 +37,14 @@ describe('cairn serve: bad usage exits 2 naming the problem, before listening', 
       [[], { CAIRN_SERVE_TOKEN: ' ' }, 'token'],
     ];
     for (const [flags, env, named] of cases) {
-      const r = await cairn(dir, env, 'serve', model, '--no-log', ...flags);
+      const r = await cairnWithEnv(dir, env, 'serve', model, '--no-log', ...flags);
       expect(r.code, flags.join(' ')).toBe(2);
       expect(r.err).toContain(named);
     }
   });
 
   it('lists its options in --help', async () => {
-    const r = await cairn(dir, {}, 'serve', '--help');
+    const r = await cairnWithEnv(dir, {}, 'serve', '--help');
     expect(r.code).toBe(0);
     for (const flag of [
       '--host',

@@ -90,7 +90,7 @@ export async function openStore(uri?: string, opts: OpenStoreOptions = {}): Prom
 }
 
 /** SQLite's own errors about the file itself become InputErrors naming the file. */
-function sqliteOpenError(e: unknown, file: string): unknown {
+export function sqliteOpenError(e: unknown, file: string): unknown {
   const code = (e as { code?: unknown })?.code;
   if (
     code === 'SQLITE_NOTADB' ||

@@ -19,7 +19,7 @@ import { moduleBeside, startWorker } from '../../util/worker.js';
 import { migrate } from '../kysely-store/migrate.js';
 import { type SqliteOptions, sqliteDialect } from '../kysely-store/sqlite-dialect.js';
 import type { TrackDatabase } from '../kysely-store/tables.js';
-import { parseStoreUri } from '../open-store.js';
+import { parseStoreUri, sqliteOpenError } from '../open-store.js';
 import type { FromLogWorker, LogWorkerSetup } from './protocol.js';
 import { PredictionLogReader } from './reader.js';
 import { checkFeedbackValue, type Feedback } from './records.js';
@@ -58,7 +58,7 @@ export async function openPredictionLog(
   } catch (e) {
     await worker.terminate();
     await db.destroy();
-    throw openError(e, file);
+    throw sqliteOpenError(e, file);
   }
   const writer = new PredictionLogWriter(worker, opts);
   const reader = new PredictionLogReader(db);
@@ -142,13 +142,13 @@ async function openDatabase(
   try {
     db = new Kysely<TrackDatabase>({ dialect: sqliteDialect(file, opts) });
   } catch (e) {
-    throw openError(e, file);
+    throw sqliteOpenError(e, file);
   }
   try {
     await migrate(db, { location: file });
   } catch (e) {
     await db.destroy();
-    throw openError(e, file);
+    throw sqliteOpenError(e, file);
   }
   return { file, db };
 }
@@ -178,19 +178,4 @@ function ready(worker: Worker): Promise<void> {
     worker.on('error', onError);
     worker.on('exit', onExit);
   });
-}
-
-/** SQLite's errors about the file itself become InputErrors naming the file, as in openStore. */
-function openError(e: unknown, file: string): unknown {
-  const code = (e as { code?: unknown })?.code;
-  if (
-    code === 'SQLITE_NOTADB' ||
-    code === 'SQLITE_CANTOPEN' ||
-    code === 'SQLITE_READONLY' ||
-    code === 'SQLITE_CORRUPT'
-  )
-    return new InputError('bad_store', `cannot open store ${file}: ${(e as Error).message} (${code})`, {
-      file,
-    });
-  return e;
 }
