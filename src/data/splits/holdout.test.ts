@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdoutSplit } from './split.js';
+import { holdoutSplit } from './holdout.js';
 
 describe('holdoutSplit', () => {
   it('partitions every row exactly once, reproducibly per seed', () => {
