@@ -1,5 +1,12 @@
 /** Preprocessing: Frame transformers, the Pipeline that chains them before a model, and helpers. */
 export { type AutoPreprocess, autoPreprocess, type ModelFamily } from './auto-preprocess.js';
+export { type ColumnSelector, describeSelector } from './column-selector.js';
+export {
+  ColumnTransformer,
+  type ColumnTransformerParams,
+  type ColumnTransformerPart,
+  type ColumnTransformerState,
+} from './column-transformer.js';
 export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
 export {
   MISSING_LABEL,
