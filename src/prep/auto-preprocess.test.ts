@@ -39,7 +39,13 @@ describe('autoPreprocess', () => {
       { columns: ['mass'], strategy: 'median', fillValue: null, addIndicator: false },
       { columns: ['island', 'male'], strategy: 'most_frequent', fillValue: null, addIndicator: false },
       { columns: ['mass'], withMean: true, withStd: true },
-      { columns: ['island', 'male'], handleUnknown: 'ignore', drop: null },
+      {
+        columns: ['island', 'male'],
+        handleUnknown: 'ignore',
+        drop: null,
+        minFrequency: null,
+        maxCategories: null,
+      },
     ]);
     expect(notes).toHaveLength(2);
     expect(notes[0]).toMatch(/dropped datetime column 'seen'/);

@@ -9,6 +9,7 @@ export {
 } from './column-transformer.js';
 export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
 export {
+  INFREQUENT_LABEL,
   MISSING_LABEL,
   OneHotEncoder,
   type OneHotEncoderParams,

@@ -14,7 +14,25 @@ runEstimatorContract({
   wrongWidth: (X) => withoutColumn(X, 'color'),
   withNaN: (X) => withMissing(X, 'x', 2),
   nan: 'accept',
-  badParams: [{ handleUnknown: 'warn' }, { drop: 'last' }, { columns: [1] }],
+  badParams: [
+    { handleUnknown: 'warn' },
+    { drop: 'last' },
+    { columns: [1] },
+    { minFrequency: 0 },
+    { minFrequency: 1.5 },
+    { minFrequency: -0.2 },
+    { maxCategories: 0 },
+    { maxCategories: 2.5 },
+  ],
+});
+
+runEstimatorContract({
+  name: 'OneHotEncoder with infrequent groups',
+  make: (p) => new OneHotEncoder({ minFrequency: 2, handleUnknown: 'infrequent_if_exist', ...p }),
+  restore: (json) => OneHotEncoder.fromJSON(json),
+  data: () => ({ X: mixedFrame() }),
+  output: (est, X) => flattenFrame(est.transform(X)),
+  wrongWidth: (X) => withoutColumn(X, 'color'),
 });
 
 const rows = (f: Frame) => f.toRecords();
@@ -90,6 +108,76 @@ describe('OneHotEncoder', () => {
   it('learns only the labels present at fit, not the whole dictionary', () => {
     const f = new Frame({ c: col.category(['y', 'y'], ['x', 'y', 'z']) });
     expect(new OneHotEncoder().fit(f).state.categories).toEqual([['y']]);
+  });
+
+  describe('infrequent categories', () => {
+    // a ×4, b ×3, c ×2, d ×1, missing ×2
+    const labels = ['a', 'b', 'a', 'c', null, 'a', 'b', 'd', 'c', 'b', 'a', null];
+    const f = new Frame({ c: col.category(labels) });
+    const namesOf = (p: ConstructorParameters<typeof OneHotEncoder>[0]) =>
+      new OneHotEncoder(p).fit(f).featureNamesOut(['c']);
+
+    it('groups categories seen fewer than minFrequency times (a count) into one last output', () => {
+      expect(namesOf({ minFrequency: 3 })).toEqual(['c=a', 'c=b', 'c=<infrequent>']);
+      const enc = new OneHotEncoder({ minFrequency: 3 }).fit(f);
+      expect(enc.state.infrequent).toEqual([[2, 3, 4]]); // c, d and the missing slot
+      const out = enc.transform(f);
+      expect(Array.from(out.columnOf('c=<infrequent>', 'number').values)).toEqual(
+        labels.map((l) => (l === 'a' || l === 'b' ? 0 : 1)),
+      );
+    });
+
+    it('reads a minFrequency below 1 as a share of the fit rows, missing rows included', () => {
+      // 12 rows × 0.25 = 3: the same as the count 3
+      expect(namesOf({ minFrequency: 0.25 })).toEqual(['c=a', 'c=b', 'c=<infrequent>']);
+      expect(namesOf({ minFrequency: 0.1 })).toEqual(['c=a', 'c=b', 'c=c', 'c=<missing>', 'c=<infrequent>']);
+    });
+
+    it('keeps at most maxCategories outputs, the rarest grouped first, ties by label order', () => {
+      expect(namesOf({ maxCategories: 3 })).toEqual(['c=a', 'c=b', 'c=<infrequent>']);
+      // c and missing both have 2 rows: c (the earlier) is grouped first
+      expect(namesOf({ maxCategories: 4 })).toEqual(['c=a', 'c=b', 'c=<missing>', 'c=<infrequent>']);
+      expect(namesOf({ maxCategories: 6 })).toEqual(['c=a', 'c=b', 'c=c', 'c=d', 'c=<missing>']);
+    });
+
+    it('groups every category under maxCategories 1 (as scikit-learn 1.3; 1.2 grouped none)', () => {
+      const out = new OneHotEncoder({ maxCategories: 1 }).fitTransform(f);
+      expect(out.names).toEqual(['c=<infrequent>']);
+      expect(Array.from(out.columnOf('c=<infrequent>', 'number').values)).toEqual(labels.map(() => 1));
+    });
+
+    it("sends unknown labels to the group under 'infrequent_if_exist', else to all zeros", () => {
+      const fresh = new Frame({ c: col.category(['zzz', 'a']) });
+      const grouped = new OneHotEncoder({ minFrequency: 3, handleUnknown: 'infrequent_if_exist' }).fit(f);
+      expect(rows(grouped.transform(fresh))).toEqual([
+        { 'c=a': 0, 'c=b': 0, 'c=<infrequent>': 1 },
+        { 'c=a': 1, 'c=b': 0, 'c=<infrequent>': 0 },
+      ]);
+      const ignoring = new OneHotEncoder({ minFrequency: 3 }).fit(f);
+      expect(rows(ignoring.transform(fresh))[0]).toEqual({ 'c=a': 0, 'c=b': 0, 'c=<infrequent>': 0 });
+      const none = new OneHotEncoder({ handleUnknown: 'infrequent_if_exist' }).fit(f);
+      expect(Object.values(rows(none.transform(fresh))[0]).every((v) => v === 0)).toBe(true);
+      const strict = new OneHotEncoder({ minFrequency: 3, handleUnknown: 'error' }).fit(f);
+      expect(() => strict.transform(fresh)).toThrow(InputError);
+      // a known infrequent label is not unknown
+      expect(rows(strict.transform(new Frame({ c: col.category(['d']) })))).toEqual([
+        { 'c=a': 0, 'c=b': 0, 'c=<infrequent>': 1 },
+      ]);
+    });
+
+    it('counts outputs after grouping for drop', () => {
+      expect(namesOf({ minFrequency: 3, drop: 'first' })).toEqual(['c=b', 'c=<infrequent>']);
+      expect(namesOf({ maxCategories: 2, drop: 'if_binary' })).toEqual(['c=<infrequent>']);
+      expect(namesOf({ maxCategories: 3, drop: 'if_binary' })).toEqual(['c=a', 'c=b', 'c=<infrequent>']);
+    });
+
+    it('saves format 2 and still reads a format-1 state (no groups)', () => {
+      const enc = new OneHotEncoder().fit(f);
+      expect(enc.toJSON().formatVersion).toBe(2);
+      const { infrequent: _, ...old } = enc.state;
+      const back = OneHotEncoder.fromJSON({ ...enc.toJSON(), formatVersion: 1, state: old });
+      expect(rows(back.transform(f))).toEqual(rows(enc.transform(f)));
+    });
   });
 
   it('leaves number and text columns alone', () => {

@@ -11,6 +11,14 @@ export interface Transformer {
   transform(frame: Frame): Frame;
   /** Output column names for the given input column names, in output order. */
   featureNamesOut(inputNames: readonly string[]): string[];
+  /**
+   * Optional: fits, then returns what the next step trains on, when that differs from
+   * `transform(frame)` on the same rows. A cross-fitted TargetEncoder encodes each training row
+   * with statistics of the other folds only, so no row sees its own target; `transform` of new
+   * rows uses the statistics of all training rows. Pipeline.fit calls this instead of fit then
+   * transform where a step has it.
+   */
+  fitTransformTrain?(frame: Frame, y?: Float64Array, opts?: FitOptions): Frame;
 }
 
 export type FrameTransformer = Transformer & Estimator<object, unknown>;
