@@ -25,6 +25,13 @@ export {
   type SimpleImputerState,
 } from './simple-imputer.js';
 export { StandardScaler, type StandardScalerParams, type StandardScalerState } from './standard-scaler.js';
+export {
+  TargetEncoder,
+  type TargetEncoderParams,
+  type TargetEncoderState,
+  type TargetType,
+  typeOfTarget,
+} from './target-encoder.js';
 export { frameToMatrix } from './to-matrix.js';
 export {
   type ColumnsParam,
