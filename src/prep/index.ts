@@ -7,6 +7,13 @@ export {
   type ColumnTransformerPart,
   type ColumnTransformerState,
 } from './column-transformer.js';
+export {
+  DATE_PARTS,
+  DateFeatures,
+  type DateFeaturesParams,
+  type DateFeaturesState,
+  type DatePart,
+} from './date-features.js';
 export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
 export {
   INFREQUENT_LABEL,
