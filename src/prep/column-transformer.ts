@@ -10,7 +10,7 @@ import {
   selectorProblem,
 } from './column-selector.js';
 import { fitTransformStep } from './fit-step.js';
-import { isResampler } from './resample.js';
+import { isResampler } from './resampler.js';
 import { type FrameTransformer, isTransformer, type Transformer } from './transformer.js';
 
 /** What one part does with its columns: transformers in order, or pass them through, or drop them. */

@@ -24,6 +24,13 @@ export {
 } from './one-hot-encoder.js';
 export { OrdinalEncoder, type OrdinalEncoderParams, type OrdinalEncoderState } from './ordinal-encoder.js';
 export { type FinalEstimator, Pipeline, type PipelineParams, type PipelineState } from './pipeline.js';
+export {
+  ClassSampler,
+  RandomOverSampler,
+  RandomUnderSampler,
+  type SamplerParams,
+  type SamplingStrategy,
+} from './resample.js';
 export { SelectColumns, type SelectColumnsParams } from './select-columns.js';
 export {
   type ImputeStrategy,
@@ -39,6 +46,7 @@ export {
   type TargetType,
   typeOfTarget,
 } from './target-encoder.js';
+export { type TargetFunc, TransformedTarget, type TransformedTargetParams } from './target-transform.js';
 export { frameToMatrix } from './to-matrix.js';
 export {
   type ColumnsParam,

@@ -13,6 +13,8 @@ import { type ParamSpecs, param } from '../models/params.js';
 import { estimatorFromJSON, registerEstimator } from '../models/registry.js';
 import { InputError } from '../util/errors.js';
 import { noEvent } from '../util/events.js';
+import { fitTransformStep } from './fit-step.js';
+import { isResampler, takeRows } from './resampler.js';
 import { frameToMatrix } from './to-matrix.js';
 import { type FrameTransformer, isTransformer } from './transformer.js';
 
@@ -60,6 +62,8 @@ export interface PipelineState {
   readonly inputColumns: readonly string[];
   /** Columns of the matrix the model was fitted on, in order. */
   readonly featureNames: readonly string[];
+  /** Rows the model was fitted on, after any resampling steps (absent in files saved before them). */
+  readonly trainRows?: number;
 }
 
 /** What toJSON gives: every step through its own toJSON, so the whole is plain data. */
@@ -71,6 +75,7 @@ interface PipelineJSONState {
   model: EstimatorJSON<unknown, unknown>;
   inputColumns: string[];
   featureNames: string[];
+  trainRows?: number;
 }
 
 /**
@@ -78,6 +83,15 @@ interface PipelineJSONState {
  * training rows only, in order (fit, then transform for the next step); `predict` runs new rows
  * through the fitted steps. Columns reach the model by name, so extra columns in a request are
  * ignored and a missing one is an InputError naming it.
+ *
+ * Beyond scikit-learn's Pipeline:
+ * - Resamplers (resampler.ts: OutlierRemover, RandomOverSampler, RandomUnderSampler) change the
+ *   rows at fit only: later steps and the model train on the rows they return (y and sample
+ *   weights follow the rows); `transform` and `predict` skip them, so no request is dropped.
+ * - A step with `fitTransformTrain` (a cross-fitted target encoder) gives the next step its own
+ *   training-row encoding instead of `transform`'s.
+ * - The final step may be a `TransformedTarget` (target-transform.ts): y is transformed at fit
+ *   and predictions are inverted, inside the model step, so saving and serving need nothing more.
  */
 export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   readonly kind = 'Pipeline';
@@ -115,25 +129,50 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     onEvent({ type: 'start', phase: 'pipeline', total: steps.length });
     const transformers: FrameTransformer[] = [];
     let current = frame;
+    let yCurrent = y;
+    let weights = opts.sampleWeight;
     for (let i = 0; i < steps.length - 1; i++) {
       const t = steps[i].clone() as FrameTransformer;
-      current = t.fit(current, y, { onEvent }).transform(current);
+      if (isResampler(t)) {
+        const r = t.fitResample(current, yCurrent, { onEvent });
+        if (r.frame.nRows === 0)
+          throw new InputError('empty', `${this.kind}: step ${i} (${t.kind}) left no training rows`);
+        current = r.frame;
+        yCurrent = r.y ?? takeRows(yCurrent, r.kept);
+        if (weights) weights = takeRows(weights, r.kept);
+      } else current = fitTransformStep(t, current, yCurrent, { onEvent });
       transformers.push(t);
       onEvent({ type: 'step', phase: 'pipeline', step: i + 1, total: steps.length });
     }
     const featureNames = current.names;
     const model = steps[steps.length - 1].clone() as FinalEstimator;
-    model.fit(frameToMatrix(current, featureNames), y, opts);
+    model.fit(frameToMatrix(current, featureNames), yCurrent, {
+      ...opts,
+      ...(weights ? { sampleWeight: weights } : {}),
+    });
     onEvent({ type: 'end', phase: 'pipeline' });
-    this.fitted = { transformers, model, inputColumns: frame.names, featureNames };
+    this.fitted = { transformers, model, inputColumns: frame.names, featureNames, trainRows: current.nRows };
     return this;
   }
 
-  /** The frame through every transformer (all steps but the last). */
+  /** The frame through every transformer (all steps but the last); resamplers are skipped. */
   transform(frame: Frame): Frame {
     let current = frame;
-    for (const t of this.state.transformers) current = t.transform(current);
+    for (const t of this.state.transformers) if (!isResampler(t)) current = t.transform(current);
     return current;
+  }
+
+  /**
+   * The column names after each transformer step, from the training columns: each step's
+   * `featureNamesOut` applied to the names before it. The last entry is what the model sees.
+   */
+  featureNamesByStep(): { step: string; names: string[] }[] {
+    const s = this.state;
+    let names: string[] = [...s.inputColumns];
+    return s.transformers.map((t) => {
+      names = t.featureNamesOut(names);
+      return { step: t.kind, names };
+    });
   }
 
   /** The matrix the model sees for these rows. */
@@ -185,6 +224,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
         model: s.model.toJSON(),
         inputColumns: [...s.inputColumns],
         featureNames: [...s.featureNames],
+        ...(s.trainRows !== undefined ? { trainRows: s.trainRows } : {}),
       },
     };
     // The saved shape differs from the live one (steps as their JSON); fromJSON below reverses it.
@@ -227,6 +267,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
       model,
       inputColumns: [...state.inputColumns],
       featureNames: [...state.featureNames],
+      ...(typeof state.trainRows === 'number' ? { trainRows: state.trainRows } : {}),
     };
     return p;
   }
