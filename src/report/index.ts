@@ -3,6 +3,7 @@
  * Charts are drawn with Observable Plot on a server-side DOM (linkedom).
  */
 export { type BarSeries, type BarsOptions, barsChart } from './charts/bars.js';
+export { type HeatmapOptions, heatmapChart } from './charts/heatmap.js';
 export { type HistogramOptions, type HistogramSeries, histogramChart } from './charts/histogram.js';
 export { type LineOptions, type LinePoint, type LineSeries, lineChart } from './charts/line.js';
 export {
@@ -18,3 +19,4 @@ export {
   table,
 } from './html.js';
 export { renderMonitorReport } from './monitor-report.js';
+export { type ProfileReportOptions, renderProfileReport } from './profile-report.js';

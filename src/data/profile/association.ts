@@ -60,32 +60,35 @@ export function cramersVOf(table: Float64Array, ra: number, rb: number): number 
 
 /**
  * The correlation ratio η of a number on a grouping (rows where both are present):
- * sqrt(Σ_g n_g (mean_g − mean)² / Σ (x − mean)²). Null with no variation or fewer than two rows.
+ * sqrt(Σ_g n_g (mean_g − mean)² / Σ (x − mean)²). One pass, on values shifted by `shift` (a value
+ * near the mean, such as the column's mean) so that the sums of squares do not cancel. Null with
+ * no variation or fewer than two rows.
  */
-export function correlationRatio(values: Float64Array, groups: Codes): number | null {
+export function correlationRatio(
+  values: Float64Array,
+  groups: Codes,
+  shift = firstPresent(values),
+): number | null {
   const k = groups.levels;
   const sums = new Float64Array(k);
   const counts = new Float64Array(k);
   const g = groups.codes;
   let n = 0;
   let total = 0;
+  let squares = 0;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const v = values[i] - shift;
     const c = g[i];
     if (Number.isNaN(v) || c < 0) continue;
     sums[c] += v;
     counts[c]++;
     total += v;
+    squares += v * v;
     n++;
   }
   if (n < 2) return null;
   const mean = total / n;
-  let ssTotal = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v) || g[i] < 0) continue;
-    ssTotal += (v - mean) * (v - mean);
-  }
+  const ssTotal = squares - n * mean * mean;
   let ssBetween = 0;
   for (let c = 0; c < k; c++)
     if (counts[c] > 0) {
@@ -94,6 +97,11 @@ export function correlationRatio(values: Float64Array, groups: Codes): number | 
     }
   if (!(ssTotal > 0)) return null;
   return Math.sqrt(Math.min(1, ssBetween / ssTotal));
+}
+
+function firstPresent(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) return values[i];
+  return 0;
 }
 
 /**

@@ -115,38 +115,75 @@ function gramCorrelation(cols: Float64Array[], members: number[], out: Float64Ar
     }
 }
 
-/** gram[a][b] += Σ_i buf[a][i]·buf[b][i] for a ≤ b, four columns b at a time. */
+/**
+ * gram[a][b] += Σ_i buf[a][i]·buf[b][i] for a ≤ b: two columns a by four columns b at a time, so
+ * that six loads feed eight multiply-adds. Entries below the diagonal may be written; they are
+ * never read.
+ */
 function accumulateGram(buf: Float64Array, q: number, len: number, gram: Float64Array): void {
-  for (let a = 0; a < q; a++) {
+  let a = 0;
+  for (; a + 1 < q; a += 2) {
     const oa = a * BLOCK;
+    const ob = oa + BLOCK;
     let b = a;
     for (; b + 3 < q; b += 4) {
       const o0 = b * BLOCK;
       const o1 = o0 + BLOCK;
       const o2 = o1 + BLOCK;
       const o3 = o2 + BLOCK;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
       for (let i = 0; i < len; i++) {
         const x = buf[oa + i];
-        s0 += x * buf[o0 + i];
-        s1 += x * buf[o1 + i];
-        s2 += x * buf[o2 + i];
-        s3 += x * buf[o3 + i];
+        const z = buf[ob + i];
+        const y0 = buf[o0 + i];
+        const y1 = buf[o1 + i];
+        const y2 = buf[o2 + i];
+        const y3 = buf[o3 + i];
+        s00 += x * y0;
+        s01 += x * y1;
+        s02 += x * y2;
+        s03 += x * y3;
+        s10 += z * y0;
+        s11 += z * y1;
+        s12 += z * y2;
+        s13 += z * y3;
       }
-      gram[a * q + b] += s0;
-      gram[a * q + b + 1] += s1;
-      gram[a * q + b + 2] += s2;
-      gram[a * q + b + 3] += s3;
+      const ra = a * q + b;
+      const rb = ra + q;
+      gram[ra] += s00;
+      gram[ra + 1] += s01;
+      gram[ra + 2] += s02;
+      gram[ra + 3] += s03;
+      gram[rb] += s10;
+      gram[rb + 1] += s11;
+      gram[rb + 2] += s12;
+      gram[rb + 3] += s13;
     }
     for (; b < q; b++) {
-      const ob = b * BLOCK;
-      let s = 0;
-      for (let i = 0; i < len; i++) s += buf[oa + i] * buf[ob + i];
-      gram[a * q + b] += s;
+      const o = b * BLOCK;
+      let s0 = 0;
+      let s1 = 0;
+      for (let i = 0; i < len; i++) {
+        const y = buf[o + i];
+        s0 += buf[oa + i] * y;
+        s1 += buf[ob + i] * y;
+      }
+      gram[a * q + b] += s0;
+      gram[(a + 1) * q + b] += s1;
     }
+  }
+  if (a < q) {
+    const oa = a * BLOCK;
+    let s = 0;
+    for (let i = 0; i < len; i++) s += buf[oa + i] * buf[oa + i];
+    gram[a * q + a] += s;
   }
 }
 

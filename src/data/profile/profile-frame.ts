@@ -30,7 +30,8 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): DataPr
   let sample: SampleInfo | null = null;
   let sources: AssociationSources | null = null;
   if (full) {
-    const m = measures(frame, measured, o);
+    const means = new Map(columns.map((c) => [c.name, c.numeric?.mean ?? undefined]));
+    const m = measures(frame, measured, o, (c) => means.get(c));
     correlations = m.correlations;
     sources = m.sources;
     sample = m.sample;
@@ -73,6 +74,7 @@ function measures(
   frame: Frame,
   measured: readonly string[],
   o: ResolvedOptions,
+  mean: (column: string) => number | undefined,
 ): { correlations: Correlations; sources: AssociationSources; sample: SampleInfo | null } {
   const rows = frame.nRows > o.sampleRows ? sampleRowIndices(frame.nRows, o.sampleRows, o.seed) : null;
   const numbers = measured.filter((n) => frame.column(n).kind === 'number');
@@ -119,6 +121,7 @@ function measures(
       cramersV: lookup(categorical, v),
       auc: binaryAuc(frame, o, numbers, sampled, rows, ranks),
       sample: rows,
+      mean,
     },
     // usedFor grows by 'auc' once the target associations have used the sample
     sample:

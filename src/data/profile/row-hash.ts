@@ -14,49 +14,82 @@ export interface FrameHashes {
 }
 
 const MISSING = 0x7f4a7c15;
-/** 0 and −0 differ in their bits; both hash as +0 does. */
-const ZERO = mix(0, 0);
 
 export function hashFrame(columns: readonly Column[], n: number): FrameHashes {
-  const rows = new Uint32Array(n);
+  const rows = new Uint32Array(n).fill(0x811c9dc5);
   const colHashes = new Uint32Array(columns.length);
-  const cells = new Uint32Array(n);
   columns.forEach((c, j) => {
-    cellHashes(c, n, cells);
-    let ch = 0x811c9dc5 ^ j;
-    for (let i = 0; i < n; i++) {
-      const cell = cells[i];
-      rows[i] = mix(rows[i] ^ j, cell);
-      ch = mix(ch, cell);
-    }
-    colHashes[j] = ch;
+    colHashes[j] = foldColumn(c, n, rows, j);
   });
+  for (let i = 0; i < n; i++) rows[i] = finish(rows[i]);
   return { rows, columns: colHashes };
 }
 
-/** One hash per cell of a column, into `out` (one loop per kind, so each loop stays monomorphic). */
-function cellHashes(c: Column, n: number, out: Uint32Array): void {
+const P1 = 0x9e3779b1;
+const P2 = 0x85ebca6b;
+
+/**
+ * Folds each cell of a column into its row's running hash and returns the column's own hash.
+ * One multiply per 32-bit word: h = (rotl(h, 13) ^ w) · P is a bijection of w for a fixed h, so
+ * rows that differ in one cell never collide; `finish` spreads the bits at the end. One loop per
+ * kind, so that each stays monomorphic.
+ */
+function foldColumn(c: Column, n: number, rows: Uint32Array, j: number): number {
+  let ch = Math.imul(0x811c9dc5 ^ j, P2);
   if (c.kind === 'number' || c.kind === 'datetime') {
     const v = c.values;
     const words = new Int32Array(v.buffer, v.byteOffset, 2 * n);
     for (let i = 0; i < n; i++) {
       const x = v[i];
-      out[i] = Number.isNaN(x) ? MISSING : x === 0 ? ZERO : mix(words[2 * i], words[2 * i + 1]);
+      let lo: number;
+      let hi: number;
+      if (Number.isNaN(x)) {
+        lo = MISSING;
+        hi = MISSING;
+      } else if (x === 0) {
+        lo = 0;
+        hi = 0;
+      } else {
+        lo = words[2 * i];
+        hi = words[2 * i + 1];
+      }
+      let h = rows[i];
+      h = Math.imul(((h << 13) | (h >>> 19)) ^ lo, P1);
+      rows[i] = Math.imul(((h << 13) | (h >>> 19)) ^ hi, P2);
+      ch = Math.imul(((ch << 13) | (ch >>> 19)) ^ lo, P1);
+      ch = Math.imul(((ch << 13) | (ch >>> 19)) ^ hi, P2);
     }
   } else if (c.kind === 'category' || c.kind === 'boolean') {
     const byLabel = labelHashes(c);
     const codes = c.values;
     for (let i = 0; i < n; i++) {
       const code = codes[i];
-      out[i] = code < 0 ? MISSING : byLabel[code];
+      const w = code < 0 ? MISSING : byLabel[code];
+      const h = rows[i];
+      rows[i] = Math.imul(((h << 13) | (h >>> 19)) ^ w, P1);
+      ch = Math.imul(((ch << 13) | (ch >>> 19)) ^ w, P1);
     }
   } else {
     const v = c.values;
     for (let i = 0; i < n; i++) {
       const s = v[i];
-      out[i] = s === null ? MISSING : stringHash(s);
+      const w = s === null ? MISSING : stringHash(s);
+      const h = rows[i];
+      rows[i] = Math.imul(((h << 13) | (h >>> 19)) ^ w, P1);
+      ch = Math.imul(((ch << 13) | (ch >>> 19)) ^ w, P1);
     }
   }
+  return finish(ch);
+}
+
+/** murmur3's 32-bit finalizer. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 function labelHashes(c: CategoryColumn | BooleanColumn): Uint32Array {

@@ -15,6 +15,8 @@ export interface AssociationSources {
   readonly cramersV: (a: string, b: string) => number | null | undefined;
   /** ROC AUC of a number column for a binary target's second class (on the sample). */
   readonly auc: (feature: string) => number | null;
+  /** A column's mean (the shift for one-pass sums of squares). */
+  readonly mean: (column: string) => number | undefined;
   /** The rows the rank-based measures use; null for all. */
   readonly sample: Int32Array | null;
 }
@@ -78,7 +80,7 @@ function associate(
     return { column: name, pearson, spearman, strength: strongest([pearson, spearman]) };
   }
   if (numericT && categoricalF) {
-    const eta = correlationRatio(t.values as Float64Array, codesOf(f));
+    const eta = correlationRatio(t.values as Float64Array, codesOf(f), s.mean(target));
     return { column: name, correlationRatio: eta, strength: strongest([eta]) };
   }
   if (!numericT && categoricalF) {
@@ -86,7 +88,7 @@ function associate(
     return { column: name, cramersV: v, strength: strongest([v]) };
   }
   if (!numericT && numericF) {
-    const eta = correlationRatio(f.values, codesOf(t));
+    const eta = correlationRatio(f.values, codesOf(t), s.mean(name));
     if (!binary) return { column: name, correlationRatio: eta, strength: strongest([eta]) };
     const auc = s.auc(name);
     return {
