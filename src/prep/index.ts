@@ -14,6 +14,10 @@ export {
   type DateFeaturesState,
   type DatePart,
 } from './date-features.js';
+export {
+  HashingVectorizer,
+  type HashingVectorizerParams,
+} from './hashing-vectorizer.js';
 export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
 export {
   INFREQUENT_LABEL,
@@ -47,6 +51,12 @@ export {
   typeOfTarget,
 } from './target-encoder.js';
 export { type TargetFunc, TransformedTarget, type TransformedTargetParams } from './target-transform.js';
+export type { AnalyzerParams } from './text/analyzer.js';
+export {
+  TextVectorizer,
+  type TextVectorizerParams,
+  type TextVectorizerState,
+} from './text-vectorizer.js';
 export { frameToMatrix } from './to-matrix.js';
 export {
   type ColumnsParam,
