@@ -19,7 +19,7 @@ export function hashFrame(columns: readonly Column[], n: number): FrameHashes {
   const rows = new Uint32Array(n).fill(0x811c9dc5);
   const colHashes = new Uint32Array(columns.length);
   columns.forEach((c, j) => {
-    colHashes[j] = foldColumn(c, n, rows, j);
+    colHashes[j] = foldColumn(c, n, rows);
   });
   for (let i = 0; i < n; i++) rows[i] = finish(rows[i]);
   return { rows, columns: colHashes };
@@ -34,8 +34,8 @@ const P2 = 0x85ebca6b;
  * rows that differ in one cell never collide; `finish` spreads the bits at the end. One loop per
  * kind, so that each stays monomorphic.
  */
-function foldColumn(c: Column, n: number, rows: Uint32Array, j: number): number {
-  let ch = Math.imul(0x811c9dc5 ^ j, P2);
+function foldColumn(c: Column, n: number, rows: Uint32Array): number {
+  let ch = 0x811c9dc5;
   if (c.kind === 'number' || c.kind === 'datetime') {
     const v = c.values;
     const words = new Int32Array(v.buffer, v.byteOffset, 2 * n);
