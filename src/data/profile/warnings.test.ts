@@ -26,7 +26,7 @@ function clean(seed = 1): Frame {
   });
 }
 
-function warningsOf(frame: Frame, options: ProfileOptions = {}): ProfileWarning[] {
+function warningsOf(frame: Frame, options: ProfileOptions = {}): readonly ProfileWarning[] {
   return profileFrame(frame, options).warnings;
 }
 
