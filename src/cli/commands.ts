@@ -9,6 +9,7 @@ import { registerPredict } from './predict.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
+import { registerValidate } from './validate.js';
 
 /** Every command registers itself on the program; one file per command. */
 export type RegisterCommand = (
@@ -21,6 +22,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerTrain,
   registerEvaluate,
   registerPredict,
+  registerValidate,
   registerRuns,
   registerModels,
   registerServe,

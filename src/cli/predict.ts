@@ -1,10 +1,17 @@
-import { openFrameWriter, scanFrames } from '../data/index.js';
+import { type Column, Frame, openFrameWriter, scanFrames } from '../data/index.js';
+import { InputError } from '../util/errors.js';
+import {
+  batchCheck,
+  ON_INVALID_HELP,
+  printFindings,
+  rejectionHint,
+  validationPolicy,
+} from './batch-validation.js';
 import type { RegisterCommand } from './commands.js';
 import { absolute, emit, fsPath, parseNumberFlag, shown } from './common.js';
 import { MODEL_ARG_HELP, resolveModel } from './model-ref.js';
 import { type BatchLog, openBatchLog } from './predict-log.js';
 import { progressReporter } from './progress.js';
-import { signatureKinds } from './signature-kinds.js';
 
 export const registerPredict: RegisterCommand = (program, ctx) =>
   program
@@ -15,6 +22,7 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
     .requiredOption('--output <file>', 'where to write: .csv, .tsv, .parquet, .json or .ndjson')
     .option('--only-predictions', 'write only the prediction columns, not the input columns')
     .option('--batch-rows <n>', 'rows per chunk', '65536')
+    .option('--on-invalid <policy>', ON_INVALID_HELP)
     .option('--store <uri>', 'tracking store, for models:/ and runs:/ references')
     .option('--log', "record every scored row in the store's prediction log (source 'batch')")
     .option('--json', 'print a machine-readable result')
@@ -31,7 +39,12 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
       const outputNames = new Set(['prediction', ...model.classes.map((c) => `proba_${c}`)]);
       const progress = progressReporter(io, { quiet: opts.quiet });
       const input = fsPath(io, opts.input);
-      const kinds = await signatureKinds(model, input, opts.input);
+      const { policy } = validationPolicy(opts.onInvalid, model);
+      const check = await batchCheck(model, input, policy);
+      const validator = check.validator;
+      const refuse = { source: opts.input, hint: rejectionHint };
+      // Missing columns are refused before anything is read or written.
+      validator.check(check.header, refuse);
       const writer = await openFrameWriter(fsPath(io, opts.output));
       let batchLog: BatchLog | null = null;
       let logged: { logged: number; store: string } | null = null;
@@ -46,11 +59,19 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
             batchRows,
           );
         progress({ type: 'start', phase: 'predict' });
-        for await (const chunk of scanFrames(input, { batchRows, kinds })) {
+        for await (const chunk of scanFrames(input, { batchRows, kinds: check.kinds })) {
           // Input columns that share a name with an output column give way to it.
           const keep = opts.onlyPredictions ? [] : chunk.names.filter((n) => !outputNames.has(n));
           const started = performance.now();
-          const out = model.predictFrame(chunk, { source: opts.input, keep });
+          // The model sees the chunk as the policy makes it; the output keeps the input as it was.
+          const seen = validator.check(chunk, refuse);
+          const out = new Frame(
+            [
+              ...keep.map((n) => [n, chunk.column(n)] as [string, Column]),
+              ...model.predictionColumns(model.predict(seen, opts.input)),
+            ],
+            chunk.nRows,
+          );
           await batchLog?.logChunk(chunk, out, performance.now() - started);
           await writer.write(out);
           rows += chunk.nRows;
@@ -61,12 +82,15 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
         await writer.close();
         progress({ type: 'end', phase: 'predict', metrics: { rows } });
       } catch (e) {
+        if (e instanceof InputError && e.details.findings) printFindings(io, validator.report(), 'predict');
         progress.stop();
         await writer.abort();
         // what was scored before the failure stays logged: those predictions were made
         await batchLog?.close().catch(() => {});
         throw e;
       }
+      const validation = validator.report();
+      printFindings(io, validation, 'predict');
       const result = {
         modelPath: path,
         input: opts.input,
@@ -74,6 +98,7 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
         rows,
         chunks,
         ...(logged ? { logged: logged.logged, store: logged.store } : {}),
+        validation,
       };
       emit(io, opts.json, result, () => {
         const wrote = `wrote ${rows} predictions to ${shown(io, result.output)}\n`;

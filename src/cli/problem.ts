@@ -79,6 +79,7 @@ export async function resolveSpec(io: CliIO, specPath: string | undefined, f: Pr
     slices: base?.slices ?? [],
     ...(base?.costs ? { costs: base.costs } : {}),
     ...(base?.monitoring ? { monitoring: base.monitoring } : {}),
+    ...(base?.validation ? { validation: base.validation } : {}),
   };
 }
 

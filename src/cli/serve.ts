@@ -16,6 +16,7 @@ import { openStore } from '../track/open-store.js';
 import { openPredictionLog } from '../track/prediction-log/index.js';
 import type { Store } from '../track/store.js';
 import { InputError } from '../util/errors.js';
+import { ON_INVALID_HELP, parsePolicyFlag } from './batch-validation.js';
 import type { RegisterCommand } from './commands.js';
 import { CAIRN_DIR, emit, parseNumberFlag, storeUri } from './common.js';
 import { MODEL_ARG_HELP } from './model-ref.js';
@@ -45,6 +46,7 @@ export const registerServe: RegisterCommand = (program, ctx) =>
       'tracking store: the registry, runs and the prediction log (default $CAIRN_STORE or .cairn/cairn.db)',
     )
     .option('--no-log', 'do not record predictions in the prediction log')
+    .option('--on-invalid <policy>', `for every model: ${ON_INVALID_HELP}`)
     .option('--json', 'print {"url", "models"} as one JSON line once listening')
     .action(async (uris, opts) => {
       const io = ctx.io;
@@ -68,6 +70,7 @@ export const registerServe: RegisterCommand = (program, ctx) =>
         'seconds between 0.01 and 86400',
       )!;
       const bodyLimit = parseSize(opts.bodyLimit);
+      const onInvalid = parsePolicyFlag(opts.onInvalid);
       const token = opts.token ?? io.env.CAIRN_SERVE_TOKEN;
       if (token !== undefined && token.trim() === '')
         throw new InputError(
@@ -92,6 +95,7 @@ export const registerServe: RegisterCommand = (program, ctx) =>
           maxRows,
           reloadIntervalMs: Math.round(reload * 1000),
           ...(token !== undefined ? { token } : {}),
+          ...(onInvalid ? { onInvalid } : {}),
           source: registrySource(registry, {
             cwd: io.cwd,
             artifactsDir: join(io.cwd, CAIRN_DIR, 'artifacts'),
@@ -103,12 +107,12 @@ export const registerServe: RegisterCommand = (program, ctx) =>
         log = undefined; // the server owns it now and closes it after the last answer
         const models = running.server.models
           .all()
-          .map((v) => ({ name: v.name, version: v.version, uri: v.source.uri }));
+          .map((v) => ({ name: v.name, version: v.version, uri: v.source.uri, onInvalid: v.policy }));
         emit(io, opts.json, { url: running.url, models }, () =>
           [
             ...models.map(
               (m) =>
-                `serving ${m.name}${m.version === null ? '' : ` version ${m.version}`} (${m.uri}): POST ${running.url}/v1/models/${m.name}/predict`,
+                `serving ${m.name}${m.version === null ? '' : ` version ${m.version}`} (${m.uri}): POST ${running.url}/v1/models/${m.name}/predict (invalid requests: ${m.onInvalid})`,
             ),
             `docs ${running.url}/docs, metrics ${running.url}/metrics; SIGTERM or Ctrl-C stops it`,
             '',

@@ -150,6 +150,7 @@ export async function trainCommand(
         metric: problem.metric,
         success: spec.success,
         ...(spec.monitoring ? { monitoring: spec.monitoring } : {}),
+        ...(spec.validation ? { validation: spec.validation } : {}),
         name: spec.name,
         source: trainName,
         runId: tracker.run.id,

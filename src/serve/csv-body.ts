@@ -8,9 +8,14 @@ const NULLS = new Set(DEFAULT_NULL_VALUES);
  * A text/csv request body (a header line, then one line per row, RFC 4180 quoting) as columns of
  * JSON values typed by the model's signature, ready for the same columns check as JSON requests.
  * Cells read as missing the way `loadFrame` reads them (empty, NA, NaN, null, ...); a number
- * column cell that is not a number is refused naming its row and column.
+ * column cell that is not a number is refused naming its row and column, or with `keepBad` kept
+ * as its text for the validation policy to judge (and report with the others).
  */
-export function csvColumns(text: string, features: readonly ColumnSchema[]): Record<string, unknown[]> {
+export function csvColumns(
+  text: string,
+  features: readonly ColumnSchema[],
+  opts: { readonly keepBad?: boolean } = {},
+): Record<string, unknown[]> {
   const lines = parseCsv(text);
   if (lines.length === 0)
     throw new InputError('empty_body', 'the CSV body is empty: send a header line and rows');
@@ -31,7 +36,15 @@ export function csvColumns(text: string, features: readonly ColumnSchema[]): Rec
   for (const f of features) {
     const j = index.get(f.name);
     if (j === undefined) continue; // the columns check names the missing column
-    out[f.name] = rows.map((r, i) => cellOf(f, r[j], i));
+    out[f.name] = rows.map((r, i) => {
+      if (!opts.keepBad) return cellOf(f, r[j], i);
+      try {
+        return cellOf(f, r[j], i);
+      } catch (e) {
+        if (e instanceof InputError) return r[j];
+        throw e;
+      }
+    });
   }
   return out;
 }

@@ -55,6 +55,11 @@ export class ServerMetrics {
     'Rows predicted, by model, version and predicted class ("value" for regressors).',
     this.registry,
   );
+  readonly #warnings = new CounterFamily(
+    'cairn_validation_warnings_total',
+    'Validation findings let through with a warning (type converted, new category, out of range, missing), by model, version and kind.',
+    this.registry,
+  );
   readonly #swaps = new CounterFamily(
     'cairn_model_swaps_total',
     'Times a model was replaced by a new version after its alias moved.',
@@ -123,6 +128,15 @@ export class ServerMetrics {
       this.#byVersion.set(owner, counts);
     }
     return counts;
+  }
+
+  /** Findings a request was answered with (its `warnings`): counted off the hot path, only when there are some. */
+  warned(model: string, version: number | null, findings: readonly { readonly kind: string }[]): void {
+    for (const f of findings) {
+      const v = String(version ?? 0);
+      const key = `${model} ${v} ${f.kind}`;
+      (this.#warnings.find(key) ?? this.#warnings.add(key, { model, version: v, kind: f.kind })).value++;
+    }
   }
 
   served(model: string, version: number | null, swapped: boolean): void {

@@ -1,6 +1,7 @@
 import type { Cell, Column, Frame as FrameType } from '../data/frame.js';
 import { Frame } from '../data/frame.js';
 import type { ColumnSchema } from '../data/schema.js';
+import type { Finding } from '../data/validate/index.js';
 import { InputError } from '../util/errors.js';
 
 /**
@@ -37,14 +38,25 @@ export class RequestInput {
     readonly n: number,
     private readonly rows: readonly Record<string, unknown>[] | null,
     private readonly columns: Readonly<Record<string, readonly unknown[]>> | null,
+    /** What validation found and the policy let through: the answer's `warnings`. Null when clean. */
+    readonly findings: readonly Finding[] | null = null,
   ) {}
 
   static ofRows(rows: readonly Record<string, unknown>[]): RequestInput {
     return new RequestInput(rows.length, rows, null);
   }
 
-  static ofColumns(n: number, columns: Readonly<Record<string, readonly unknown[]>>): RequestInput {
-    return new RequestInput(n, null, columns);
+  static ofColumns(
+    n: number,
+    columns: Readonly<Record<string, readonly unknown[]>>,
+    findings: readonly Finding[] | null = null,
+  ): RequestInput {
+    return new RequestInput(n, null, columns, findings);
+  }
+
+  /** The same values, with findings to report beside the predictions. */
+  withFindings(findings: readonly Finding[]): RequestInput {
+    return new RequestInput(this.n, this.rows, this.columns, findings);
   }
 
   /** Cell `i` of a feature: `rows[i][name]` or `columns[name][i]`. */

@@ -1,4 +1,5 @@
 import type { ColumnSchema } from '../data/schema.js';
+import { type CellName, DEFAULT_POLICY, type ValidationPolicy } from '../data/validate/index.js';
 import type { Predictions, TrainedModel } from '../train/trained-model.js';
 import { InputError } from '../util/errors.js';
 import { checkCompiled } from './compiled-check.js';
@@ -13,6 +14,7 @@ import {
   type RequestInput,
   rowsInput,
 } from './request-frame.js';
+import { RequestValidator } from './request-validation.js';
 import {
   columnsSchema,
   type JsonSchema,
@@ -42,9 +44,14 @@ export interface ServedVersion {
   readonly features: readonly ColumnSchema[];
   readonly classes: readonly string[];
   readonly schemas: { readonly body: JsonSchema; readonly rows: JsonSchema; readonly columns: JsonSchema };
-  /** Checks `rows` against the signature; `label` names it in errors. */
+  /** What a request unlike the training data gets: the server's --on-invalid, else the model's, else 'warn'. */
+  readonly policy: ValidationPolicy;
+  /**
+   * Checks `rows` against the signature and validates them under the policy; `label` names them
+   * in errors. The input carries the findings the policy let through (null when clean).
+   */
   checkRows(rows: unknown, label?: string): RequestInput;
-  /** Checks `columns` against the signature; `label` names it in errors. */
+  /** Checks `columns` as `checkRows` checks rows. */
   checkColumns(columns: unknown, label?: string): RequestInput;
   predict(input: RequestInput): Predictions;
   readonly plan: FramePlan;
@@ -56,6 +63,8 @@ export interface ServedVersion {
 
 export interface ServedVersionOptions {
   readonly maxRows: number;
+  /** The validation policy for every model, over the model's own (the spec's, recorded at training). */
+  readonly policy?: ValidationPolicy;
 }
 
 export function servedVersion(
@@ -76,13 +85,42 @@ export function servedVersion(
   };
   const validateRows = compile(schemas.rows);
   const validateColumns = compile(schemas.columns);
+  // The request's shape without its values: checked only after the exact schema refused a request.
+  const lenient = { ...schemaOpts, lenient: true };
+  const shapeOfRows = compile(rowsSchema(features, lenient));
+  const shapeOfColumns = compile(columnsSchema(features, lenient));
+  const policy = opts.policy ?? model.info.validation?.policy ?? DEFAULT_POLICY;
+  const validator = new RequestValidator(features, model.profile, policy, schemaOpts.strictCategories);
   const plan = framePlan(features);
   const fast = choosePredictor(model, plan, schemaOpts.strictCategories);
-  const check = (validate: ValidateFn, layout: Layout, value: unknown, label: string) => {
-    if (validate(value)) return;
+  const schemaError = (validate: ValidateFn, layout: Layout, value: unknown, label: string) => {
     const first = validate.errors?.[0];
-    if (!first) throw new InputError('invalid_request', `${label} is not valid`, {});
-    throw schemaErrorToInput(first, value, layout, label, features);
+    if (!first) return new InputError('invalid_request', `${label} is not valid`, {});
+    return schemaErrorToInput(first, value, layout, label, features);
+  };
+  /**
+   * The exact schema first: a request that passes it and whose values are like training's (the
+   * hot path) goes on as it is. Otherwise, if its shape is right, its values are judged under the
+   * policy: refused with the findings in details, or converted and let through with warnings.
+   */
+  const check = (
+    exact: ValidateFn,
+    shape: ValidateFn,
+    layout: Layout,
+    value: unknown,
+    label: string,
+    input: (value: unknown) => RequestInput,
+  ): RequestInput => {
+    if (exact(value)) {
+      const ok = input(value);
+      return validator.clean(ok) ? ok : validator.inspect(ok, cellName(layout, label));
+    }
+    if (!shape(value)) throw schemaError(exact, layout, value, label);
+    const raw = input(value);
+    if (policy !== 'reject') return validator.inspect(raw, cellName(layout, label));
+    const err = schemaError(exact, layout, value, label);
+    Object.assign(err.details, { policy, findings: validator.report(raw, cellName(layout, label)).findings });
+    throw err;
   };
   return {
     name: source.name ?? model.info.name,
@@ -93,18 +131,30 @@ export function servedVersion(
     classes: model.classes,
     schemas,
     plan,
+    policy,
     checkRows(rows, label = 'rows') {
-      check(validateRows, 'rows', rows, label);
-      return rowsInput(rows as Record<string, unknown>[]);
+      return check(validateRows, shapeOfRows, 'rows', rows, label, asRows);
     },
     checkColumns(columns, label = 'columns') {
-      check(validateColumns, 'columns', columns, label);
-      return columnsInput(plan, columns as Record<string, unknown[]>);
+      return check(validateColumns, shapeOfColumns, 'columns', columns, label, (value) =>
+        columnsInput(plan, value as Record<string, unknown[]>),
+      );
     },
     predict: fast.predict,
     predictor: fast.predictor,
     ...(fast.note ? { predictorNote: fast.note } : {}),
   };
+}
+
+function asRows(value: unknown): RequestInput {
+  return rowsInput(value as Record<string, unknown>[]);
+}
+
+/** How messages name a request's cell: `rows[3].x`, `columns.x[3]` (or the client's own label). */
+function cellName(layout: Layout, label: string): CellName {
+  return layout === 'rows'
+    ? (row, column) => `${label}[${row}].${column}`
+    : (row, column) => `${label}.${column}[${row}]`;
 }
 
 /** The compiled predictor when it exists and agrees with the pipeline on probes; else the pipeline. */

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { ValidationPolicy } from '../data/validate/index.js';
 import type { TrainedModel } from '../train/trained-model.js';
 import { type AliasWatcher, watchAliases } from './alias-watcher.js';
 import { registerBodyParsers } from './body-parsers.js';
@@ -32,6 +33,12 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Most rows per request. Default 10,000. */
   maxRows?: number;
+  /**
+   * What a request unlike the training data gets (reject | warn | coerce, see
+   * src/data/validate/policy.ts), for every model. Default: each model's own policy (the spec's
+   * `validation.policy` at training), else 'warn'.
+   */
+  onInvalid?: ValidationPolicy;
   /** Where predictions are logged. Default: nowhere. */
   sink?: PredictionSink;
   /** Re-resolves movable URIs (aliases) and loads new versions; without it models never move. */
@@ -113,7 +120,10 @@ export async function createServer(
   let compile: CompileSchema | undefined;
   const prepare = (m: ServableModel, name?: string): ServedVersion => {
     if (!compile) throw new Error('createServer: validator compiler used before the app was ready');
-    const v = servedVersion(m.model, m.source, compile, { maxRows });
+    const v = servedVersion(m.model, m.source, compile, {
+      maxRows,
+      ...(options.onInvalid ? { policy: options.onInvalid } : {}),
+    });
     return name === undefined || v.name === name ? v : { ...v, name };
   };
   // The models are checked for names before any route exists; they are compiled after ready.

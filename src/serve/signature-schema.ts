@@ -8,7 +8,15 @@ export interface SignatureSchemaOptions {
   readonly maxRows: number;
   /** Category columns whose unknown labels the model refuses: only these get an `enum`. */
   readonly strictCategories: ReadonlySet<string>;
+  /**
+   * Any JSON scalar in every cell: the shape of the request is checked (rows or columns, every
+   * feature present, row counts) but not its values, which request-validation.ts then judges
+   * under the validation policy. Used only after the exact schema refused a request.
+   */
+  readonly lenient?: boolean;
 }
+
+const ANY_SCALAR: JsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
 
 /**
  * The JSON Schema of one cell of a feature, from the model's signature: the kind gives the type,
@@ -57,10 +65,12 @@ export function rowSchema(features: readonly ColumnSchema[], opts: SignatureSche
   return {
     type: 'object',
     required: features.map((f) => f.name),
-    properties: Object.fromEntries(
-      features.map((f) => [f.name, cellSchema(f, opts.strictCategories.has(f.name))]),
-    ),
+    properties: Object.fromEntries(features.map((f) => [f.name, cellOf(f, opts)])),
   };
+}
+
+function cellOf(f: ColumnSchema, opts: SignatureSchemaOptions): JsonSchema {
+  return opts.lenient ? ANY_SCALAR : cellSchema(f, opts.strictCategories.has(f.name));
 }
 
 /** `rows`: a non-empty list of row objects. */
@@ -80,7 +90,7 @@ export function columnsSchema(features: readonly ColumnSchema[], opts: Signature
           type: 'array',
           minItems: 1,
           maxItems: opts.maxRows,
-          items: cellSchema(f, opts.strictCategories.has(f.name)),
+          items: cellOf(f, opts),
         },
       ]),
     ),

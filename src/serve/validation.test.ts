@@ -7,11 +7,14 @@ import type { CairnServer } from './server.js';
 import { createServer } from './server.js';
 import { fixed, penguinRow, penguinsServer, penguinsWith } from './testing/penguins.js';
 
-/** Every rejection is a 4xx JSON error naming where and what was expected. */
-describe('request validation from the signature', () => {
+/**
+ * Every rejection is a 4xx JSON error naming where and what was expected. Under the 'reject'
+ * policy the signature's exact types hold (the other policies are in validation-policy.test.ts).
+ */
+describe('request validation from the signature (policy reject)', () => {
   let server: CairnServer;
   beforeAll(async () => {
-    server = await penguinsServer({ maxRows: 50 });
+    server = await penguinsServer({ maxRows: 50, onInvalid: 'reject' });
   });
   afterAll(() => server.close());
 

@@ -334,7 +334,7 @@ describe('parseSpec: errors name the file, line, column and field', () => {
   it('reports unknown fields with a suggestion, at the key', () => {
     const e = errorOf(`${MINIMAL}metrics: roc_auc\n`);
     expect(e.message).toBe(
-      'cairn.yaml:4:1: unknown field "metrics" (did you mean metric?); expected one of name, data, target, task, metric, model, split, success, constraints, costs, slices, monitoring',
+      'cairn.yaml:4:1: unknown field "metrics" (did you mean metric?); expected one of name, data, target, task, metric, model, split, success, constraints, costs, slices, monitoring, validation',
     );
     expect(e.code).toBe('unknown_field');
     expect(e.details.field).toBe('metrics');

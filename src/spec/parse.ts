@@ -16,6 +16,7 @@ import {
   readSplit,
   readSuccess,
 } from './read-sections.js';
+import { readValidation } from './read-validation.js';
 import { type DataSpec, SPEC_DEFAULTS, type Spec, TASK_SETTINGS } from './types.js';
 
 /** The top-level keys of cairn.yaml, in the order `renderSpec` writes them. */
@@ -32,6 +33,7 @@ export const SPEC_KEYS = [
   'costs',
   'slices',
   'monitoring',
+  'validation',
 ] as const;
 
 /** Problems shown in one error message; the rest are counted. */
@@ -95,6 +97,7 @@ export function parseSpec(text: string, file: string): Spec {
     ...optional('costs', readCosts(r, top.get('costs'), top.keyPos('costs'))),
     slices: readSlices(r, top.get('slices')),
     ...optional('monitoring', readMonitoring(r, top.get('monitoring'), top.keyPos('monitoring'))),
+    ...optional('validation', readValidation(r, top.get('validation'), top.keyPos('validation'))),
   };
   // Cross-field checks only make sense once every field read cleanly.
   if (r.problems.length > 0) throw problemsError(file, r.problems);

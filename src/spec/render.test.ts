@@ -158,6 +158,7 @@ describe('renderSpec', () => {
     expect(spec.costs).toEqual({ falsePositive: 1, falseNegative: 5 });
     expect(spec.slices).toEqual(['plan']);
     expect(spec.monitoring).toEqual({ driftThreshold: 0.5, window: { durationMs: 7 * 86_400_000 } });
+    expect(spec.validation).toEqual({ policy: 'warn' });
   });
 
   it('lists at most 100 feature columns as comments, and every set column', () => {

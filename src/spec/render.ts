@@ -107,6 +107,14 @@ export function renderSpec(opts: RenderSpecOptions): string {
     '# monitoring:',
     '#   drift_threshold: 0.5',
     '#   window: 7d',
+    '',
+    '# What cairn predict and cairn serve do with data unlike the training data (their --on-invalid',
+    '# overrides it). policy warn (the default) refuses only missing columns and values that do not',
+    '# convert, and reports the rest; reject refuses any value unlike training (type, category,',
+    '# range, missing); coerce converts, clips to the training range, and sets new categories and',
+    '# bad values to missing.',
+    '# validation:',
+    '#   policy: warn',
   ];
   return `${out.join('\n')}\n`;
 }

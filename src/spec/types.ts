@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../data/frame.js';
 import type { ColumnRole } from '../data/schema.js';
+import type { ValidationPolicy } from '../data/validate/policy.js';
 import type { MetricName } from '../evaluate/metric-names.js';
 
 /**
@@ -38,6 +39,8 @@ export interface Spec {
   /** Columns whose values split the evaluation into slices (fairness, segments); empty by default. */
   readonly slices: readonly string[];
   readonly monitoring?: MonitoringSpec;
+  /** What serving and batch scoring do with a batch unlike the training data; recorded in the model. */
+  readonly validation?: ValidationSpec;
 }
 
 export type Task = 'classification' | 'regression';
@@ -140,6 +143,14 @@ export interface MonitoringSpec {
   readonly driftThreshold?: number;
   /** The window of predictions each drift check compares with the reference. */
   readonly window?: MonitorWindow;
+}
+
+export interface ValidationSpec {
+  /**
+   * `reject` | `warn` | `coerce` (see src/data/validate/policy.ts): the default of `cairn predict`
+   * and `cairn serve` for this model, which their `--on-invalid` flag overrides. Absent: `warn`.
+   */
+  readonly policy: ValidationPolicy;
 }
 
 /** YAML `window: 5000` (the last 5000 predictions) or `window: 7d` (units s, m, h, d, w). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { col, Frame } from '../data/frame.js';
 import type { ColumnSchema } from '../data/schema.js';
+import { InputError } from '../util/errors.js';
 import { conformToSignature } from './signature.js';
 
 const features: ColumnSchema[] = [
@@ -24,14 +25,32 @@ describe('conformToSignature', () => {
     expect(out.has('extra')).toBe(true);
   });
 
-  it('names the file and column when a column is missing or cannot be converted', () => {
+  it('returns the frame itself when every feature has its kind', () => {
+    const f = new Frame({ x: col.number([1]), c: col.category(['a']), b: col.boolean([true]) });
+    expect(conformToSignature(f, features)).toBe(f);
+  });
+
+  it('names the file, column and first row when a column is missing or cannot be converted', () => {
     const missing = new Frame({ x: col.number([1]), b: col.boolean([true]) });
     expect(() => conformToSignature(missing, features, 'new.csv')).toThrow(
       /new\.csv: column 'c' is missing: the model needs it \(category\)/,
     );
-    const wrong = new Frame({ x: col.category(['abc']), c: col.category(['a']), b: col.boolean([true]) });
-    expect(() => conformToSignature(wrong, features, 'new.csv')).toThrow(
-      /new\.csv: column 'x' holds category values, the model expects number/,
+    const wrong = new Frame({
+      x: col.category(['1', 'abc', 'abc']),
+      c: col.category(['a', 'a', 'a']),
+      b: col.boolean([true, true, true]),
+    });
+    let err: InputError | undefined;
+    try {
+      conformToSignature(wrong, features, 'new.csv');
+    } catch (e) {
+      err = e as InputError;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.message).toMatch(
+      /^new\.csv: 'x' at data row 2 must be a number, got "abc" \(2 values of 'x' do not convert\)/,
     );
+    expect(err!.code).toBe('wrong_type');
+    expect(err!.details).toMatchObject({ file: 'new.csv', column: 'x', row: 1 });
   });
 });

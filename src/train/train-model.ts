@@ -11,7 +11,7 @@ import { autoPreprocess } from '../prep/auto-preprocess.js';
 import { LabelEncoder } from '../prep/label-encoder.js';
 import { Pipeline } from '../prep/pipeline.js';
 import { defaultMetric, inferTask } from '../spec/infer.js';
-import type { Criterion, MonitoringSpec } from '../spec/types.js';
+import type { Criterion, MonitoringSpec, ValidationSpec } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 import { noEvent, type OnEvent } from '../util/events.js';
 import { chooseModel, type Task } from './catalog.js';
@@ -42,6 +42,8 @@ export interface TrainOptions {
   success?: readonly Criterion[];
   /** Monitoring policy to record in the model (the spec's `monitoring`), for `cairn monitor`. */
   monitoring?: MonitoringSpec;
+  /** Validation policy to record in the model (the spec's `validation`), for predict and serve. */
+  validation?: ValidationSpec;
   /** Model name recorded in the artifact. Default 'model'. */
   name?: string;
   /** File name used in error messages. */
@@ -159,6 +161,7 @@ export function trainModel(frame: Frame, opts: TrainOptions): TrainResult {
     primaryMetric,
     ...(opts.success ? { success: [...opts.success] } : {}),
     ...(opts.monitoring ? { monitoring: opts.monitoring } : {}),
+    ...(opts.validation ? { validation: opts.validation } : {}),
     dataFingerprint: fingerprintFrame(frame),
     rows: { train: trainFrame.nRows, test: testFrame.nRows },
     createdAt: new Date().toISOString(),

@@ -4,7 +4,7 @@ import type { ColumnSchema } from '../data/schema.js';
 import type { EstimatorJSON } from '../models/estimator.js';
 import type { ReferenceProfile } from '../monitor/reference-profile.js';
 import { Pipeline } from '../prep/pipeline.js';
-import type { Criterion, MonitoringSpec } from '../spec/types.js';
+import type { Criterion, MonitoringSpec, ValidationSpec } from '../spec/types.js';
 import { InputError } from '../util/errors.js';
 import type { Task } from './catalog.js';
 import { conformToSignature } from './signature.js';
@@ -33,6 +33,8 @@ export interface ModelInfo {
   readonly success?: readonly Criterion[];
   /** The spec's monitoring policy (drift threshold, window), when it had one. */
   readonly monitoring?: MonitoringSpec;
+  /** The spec's validation policy, the default of `cairn predict` and `cairn serve` for this model. */
+  readonly validation?: ValidationSpec;
   /** sha256 of the training data as loaded. */
   readonly dataFingerprint: string;
   readonly rows: { readonly train: number; readonly test: number };

@@ -33,7 +33,11 @@ export function registerInvocations(app: FastifyInstance, ctx: ServerContext): v
       const v = pickModel(ctx, request.query.model);
       const input =
         request.body instanceof CsvBody
-          ? v.checkColumns(csvColumns(request.body.text, v.features), 'csv')
+          ? v.checkColumns(
+              // Under reject a bad cell is refused as the CSV is read; else validation judges it.
+              csvColumns(request.body.text, v.features, { keepBad: v.policy !== 'reject' }),
+              'csv',
+            )
           : mlflowInput(v, jsonObjectBody(request.body, 'POST /invocations'));
       const answers = answerRows(ctx, v, input, performance.now() - reply.elapsedTime);
       reply.send({
@@ -41,7 +45,9 @@ export function registerInvocations(app: FastifyInstance, ctx: ServerContext): v
         model: v.name,
         version: v.version,
         ids: answers.map((a) => a.id),
+        ...(input.findings ? { warnings: input.findings } : {}),
       });
+      if (input.findings) ctx.metrics.warned(v.name, v.version, input.findings);
     },
   );
 }

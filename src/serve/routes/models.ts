@@ -22,6 +22,7 @@ export function describeModel(v: ServedVersion) {
       ...(f.categories ? { categories: f.categories } : {}),
       ...(f.min !== undefined ? { min: f.min, max: f.max } : {}),
     })),
+    validation: { policy: v.policy },
     predictor: v.predictor,
     ...(v.predictorNote ? { predictorNote: v.predictorNote } : {}),
     createdAt: info.createdAt,

@@ -24,6 +24,12 @@ export const PREDICT_RESPONSE = {
         },
       },
     },
+    warnings: {
+      type: 'array',
+      description:
+        'what validation found and the policy let through (type converted, new category, out of range, missing), one entry per column and kind; absent when the request is like the training data',
+      items: { type: 'object', additionalProperties: true },
+    },
   },
 } as const;
 
@@ -65,6 +71,11 @@ function answer(
   const input = rows ? v.checkRows(body.rows) : v.checkColumns(body.columns);
   const startedAt = (request as unknown as ParsedRequest).cairnBodyAt;
   const predictions = answerRows(ctx, v, input, startedAt);
-  reply.send({ model: v.name, version: v.version, predictions });
+  const warnings = input.findings;
+  if (warnings === null) reply.send({ model: v.name, version: v.version, predictions });
+  else {
+    reply.send({ model: v.name, version: v.version, predictions, warnings });
+    ctx.metrics.warned(v.name, v.version, warnings);
+  }
   recordResponse(ctx, request, reply, startedAt);
 }
