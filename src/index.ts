@@ -22,7 +22,18 @@ export { fromRows, type Matrix, matrix } from './data/matrix.js';
 export { guessRoles } from './data/roles.js';
 export { type ScanOptions, scanFrames } from './data/scan.js';
 export { type ColumnRole, type ColumnSchema, type Schema, schemaOf } from './data/schema.js';
-export { type Holdout, type HoldoutOptions, holdoutSplit } from './data/split.js';
+export {
+  type Fold,
+  GroupKFold,
+  type Holdout,
+  type HoldoutOptions,
+  holdoutSplit,
+  KFold,
+  type SplitData,
+  type Splitter,
+  StratifiedKFold,
+  TimeSeriesSplit,
+} from './data/splits/index.js';
 export { evaluateModel } from './evaluate/evaluate-model.js';
 export { METRICS, type MetricName } from './evaluate/metric-names.js';
 export {
@@ -70,14 +81,18 @@ export {
 } from './monitor/index.js';
 export {
   autoPreprocess,
+  ColumnTransformer,
   frameToMatrix,
   LabelEncoder,
   OneHotEncoder,
   OrdinalEncoder,
   Pipeline,
+  RandomOverSampler,
+  RandomUnderSampler,
   SelectColumns,
   SimpleImputer,
   StandardScaler,
+  TransformedTarget,
 } from './prep/index.js';
 // the model registry
 export {
@@ -115,6 +130,12 @@ export {
 } from './track/prediction-log/index.js';
 // training and evaluation
 export { MODEL_CATALOG, type Task } from './train/catalog.js';
+export {
+  type CrossValidateOptions,
+  type CrossValidateResult,
+  crossValidate,
+  type FoldResult,
+} from './train/cross-validate.js';
 export { type TrainOptions, type TrainResult, trainModel } from './train/train-model.js';
 export { type ModelInfo, type Predictions, TrainedModel } from './train/trained-model.js';
 // utilities
