@@ -131,12 +131,14 @@ export class TargetEncoder extends ColumnwiseTransformer<TargetEncoderParams, Ta
     this.fit(frame, y, opts);
     const s = this.state;
     const target = this.readTarget(frame, y);
-    if (frame.nRows < this.params.cv)
+    if (frame.nRows < this.params.cv) {
+      this.fitted = null; // a failed fit leaves no state behind
       throw new InputError(
         'too_few_rows',
         `${this.kind}: cannot cross-fit ${frame.nRows} rows in ${this.params.cv} folds (cv)`,
         { field: 'cv' },
       );
+    }
     const folds = this.assignFolds(
       frame.nRows,
       s.targetType === 'continuous' ? undefined : target.classIndex,
