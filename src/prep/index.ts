@@ -14,11 +14,15 @@ export {
   type DateFeaturesState,
   type DatePart,
 } from './date-features.js';
+export { type FeatureScores, fClassif, fRegression } from './f-tests.js';
 export {
   HashingVectorizer,
   type HashingVectorizerParams,
 } from './hashing-vectorizer.js';
+export { KNNImputer, type KNNImputerParams, type KNNImputerState } from './knn-imputer.js';
 export { LabelEncoder, type LabelEncoderState } from './label-encoder.js';
+export { MinMaxScaler, type MinMaxScalerParams, type MinMaxScalerState } from './min-max-scaler.js';
+export { type MutualInformationOptions, mutualInformation } from './mutual-information.js';
 export {
   INFREQUENT_LABEL,
   MISSING_LABEL,
@@ -27,7 +31,19 @@ export {
   type OneHotEncoderState,
 } from './one-hot-encoder.js';
 export { OrdinalEncoder, type OrdinalEncoderParams, type OrdinalEncoderState } from './ordinal-encoder.js';
+export { OutlierClipper, type OutlierClipperParams, type OutlierClipperState } from './outlier-clipper.js';
+export { OutlierRemover, type OutlierRemoverParams, type OutlierRemoverState } from './outlier-remover.js';
 export { type FinalEstimator, Pipeline, type PipelineParams, type PipelineState } from './pipeline.js';
+export {
+  PolynomialFeatures,
+  type PolynomialFeaturesParams,
+  type PolynomialFeaturesState,
+} from './polynomial-features.js';
+export {
+  PowerTransformer,
+  type PowerTransformerParams,
+  type PowerTransformerState,
+} from './power-transformer.js';
 export {
   ClassSampler,
   RandomOverSampler,
@@ -35,7 +51,21 @@ export {
   type SamplerParams,
   type SamplingStrategy,
 } from './resample.js';
+export {
+  type FrameResampler,
+  isResampler,
+  type ResampleResult,
+  type Resampler,
+  takeRows,
+} from './resampler.js';
+export { RobustScaler, type RobustScalerParams, type RobustScalerState } from './robust-scaler.js';
 export { SelectColumns, type SelectColumnsParams } from './select-columns.js';
+export {
+  type FeatureScore,
+  SelectKBest,
+  type SelectKBestParams,
+  type SelectKBestState,
+} from './select-k-best.js';
 export {
   type ImputeStrategy,
   SimpleImputer,
@@ -65,3 +95,8 @@ export {
   isTransformer,
   type Transformer,
 } from './transformer.js';
+export {
+  VarianceThreshold,
+  type VarianceThresholdParams,
+  type VarianceThresholdState,
+} from './variance-threshold.js';
