@@ -14,11 +14,12 @@ export function kthNeighborDistance2d(x: Float64Array, y: Float64Array, k: numbe
   const n = x.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  // nodes: [start, end, left, right] and bounding boxes [minX, maxX, minY, maxY]
-  const nodes: number[] = [];
-  const boxes: number[] = [];
+  // nodes: [start, end, left, right] and bounding boxes [minX, maxX, minY, maxY], built in arrays
+  // and queried from typed copies
+  const nodeList: number[] = [];
+  const boxList: number[] = [];
   const build = (start: number, end: number): number => {
-    const id = nodes.length / 4;
+    const id = nodeList.length / 4;
     let minX = Number.POSITIVE_INFINITY;
     let maxX = Number.NEGATIVE_INFINITY;
     let minY = Number.POSITIVE_INFINITY;
@@ -30,19 +31,21 @@ export function kthNeighborDistance2d(x: Float64Array, y: Float64Array, k: numbe
       if (y[i] < minY) minY = y[i];
       if (y[i] > maxY) maxY = y[i];
     }
-    nodes.push(start, end, -1, -1);
-    boxes.push(minX, maxX, minY, maxY);
+    nodeList.push(start, end, -1, -1);
+    boxList.push(minX, maxX, minY, maxY);
     if (end - start <= LEAF_SIZE) return id;
     const coord = maxX - minX >= maxY - minY ? x : y;
     const mid = (start + end) >> 1;
     select(order, coord, start, end - 1, mid);
     const left = build(start, mid);
     const right = build(mid, end);
-    nodes[id * 4 + 2] = left;
-    nodes[id * 4 + 3] = right;
+    nodeList[id * 4 + 2] = left;
+    nodeList[id * 4 + 3] = right;
     return id;
   };
   build(0, n);
+  const nodes = Int32Array.from(nodeList);
+  const boxes = Float64Array.from(boxList);
 
   const out = new Float64Array(n);
   const best = new Float64Array(k);
@@ -56,8 +59,7 @@ export function kthNeighborDistance2d(x: Float64Array, y: Float64Array, k: numbe
     while (top > 0) {
       const node = stack[--top];
       const b = node * 4;
-      const gap = Math.max(boxes[b] - xi, xi - boxes[b + 1], boxes[b + 2] - yi, yi - boxes[b + 3], 0);
-      if (gap >= best[k - 1]) continue;
+      if (boxGap(boxes, node, xi, yi) >= best[k - 1]) continue;
       const left = nodes[b + 2];
       if (left < 0) {
         for (let p = nodes[b]; p < nodes[b + 1]; p++) {
@@ -67,13 +69,27 @@ export function kthNeighborDistance2d(x: Float64Array, y: Float64Array, k: numbe
           if (d < best[k - 1]) insertSorted(best, d);
         }
       } else {
-        stack[top++] = left;
-        stack[top++] = nodes[b + 3];
+        // the child nearer the point is searched first (pushed last), so the k-th distance shrinks
+        // early and prunes more of the farther one
+        const right = nodes[b + 3];
+        if (boxGap(boxes, left, xi, yi) <= boxGap(boxes, right, xi, yi)) {
+          stack[top++] = right;
+          stack[top++] = left;
+        } else {
+          stack[top++] = left;
+          stack[top++] = right;
+        }
       }
     }
     out[i] = best[k - 1];
   }
   return out;
+}
+
+/** Max-norm distance from (x, y) to a node's bounding box (0 inside). */
+function boxGap(boxes: Float64Array, node: number, x: number, y: number): number {
+  const b = node * 4;
+  return Math.max(boxes[b] - x, x - boxes[b + 1], boxes[b + 2] - y, y - boxes[b + 3], 0);
 }
 
 /** Puts d into the ascending array, dropping its largest value. */

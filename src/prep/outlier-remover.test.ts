@@ -3,7 +3,9 @@ import { col, Frame } from '../data/frame.js';
 import { runEstimatorContract } from '../testing/estimator-contract.js';
 import { InputError } from '../util/errors.js';
 import { OutlierRemover } from './outlier-remover.js';
+import { Pipeline } from './pipeline.js';
 import { isResampler, takeRows } from './resampler.js';
+import { MeanRegressor } from './testing/estimators.js';
 import { flattenFrame, mixedFrame, withMissing, withoutColumn } from './testing/frames.js';
 import { isTransformer } from './transformer.js';
 
@@ -78,5 +80,20 @@ describe('OutlierRemover', () => {
   });
   it('refuses a target of another length', () => {
     expect(() => new OutlierRemover().fitResample(frame(), new Float64Array(3))).toThrow(InputError);
+  });
+  it('in a Pipeline, trains without the outlier rows and still predicts every row', () => {
+    const f = new Frame({
+      a: col.number([1, 2, 3, 4, 5, 6, 7, 8, 100, 5]),
+      b: col.number([10, 11, 12, 13, 14, 15, 16, 17, 18, -500]),
+    });
+    const y = Float64Array.from([1, 1, 1, 1, 1, 1, 1, 1, 1000, 1000]);
+    const p = new Pipeline({ steps: [new OutlierRemover(), new MeanRegressor()] }).fit(f, y);
+    // the two outlier rows (and their targets of 1000) never reach the model
+    expect(p.state.trainRows).toBe(8);
+    const pred = p.predict(f);
+    expect(pred).toHaveLength(10);
+    // MeanRegressor: training mean of y (1) + shift 0 + 1e-3 × the row's feature sum
+    expect(pred[0]).toBeCloseTo(1 + 1e-3 * (1 + 10), 12);
+    expect(pred[8]).toBeCloseTo(1 + 1e-3 * (100 + 18), 12);
   });
 });
