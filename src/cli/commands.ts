@@ -6,6 +6,7 @@ import type { CliContext } from './main.js';
 import { registerModels } from './models.js';
 import { registerMonitor } from './monitor.js';
 import { registerPredict } from './predict.js';
+import { registerProfile } from './profile.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 import { registerTrain } from './train.js';
@@ -19,6 +20,7 @@ export type RegisterCommand = (
 
 export const COMMANDS: RegisterCommand[] = [
   registerInit,
+  registerProfile,
   registerTrain,
   registerEvaluate,
   registerPredict,

@@ -1,4 +1,5 @@
 import { InputError } from '../../util/errors.js';
+import { noEvent, type OnEvent } from '../../util/events.js';
 import type { Frame } from '../frame.js';
 import { COLUMN_ROLES, type ColumnRole } from '../schema.js';
 import type { ProfileLevel } from './types.js';
@@ -58,6 +59,8 @@ export interface ProfileOptions {
   /** Duplicate-row groups and shared test rows kept as examples. Default 5. */
   readonly examples?: number;
   readonly thresholds?: Partial<WarningThresholds>;
+  /** Progress: phase 'profile', one step per column, then correlations, duplicates and warnings. */
+  readonly onEvent?: OnEvent;
 }
 
 export const WARNING_THRESHOLDS: WarningThresholds = {
@@ -100,6 +103,7 @@ export interface ResolvedOptions {
   readonly maxLabels: number;
   readonly examples: number;
   readonly thresholds: WarningThresholds;
+  readonly onEvent: OnEvent;
 }
 
 /** Defaults filled in and every option checked against the frame; an InputError names the field. */
@@ -161,6 +165,7 @@ export function resolveOptions(frame: Frame, o: ProfileOptions): ResolvedOptions
     maxLabels: int('maxLabels', o.maxLabels ?? PROFILE_DEFAULTS.maxLabels, 2),
     examples: int('examples', o.examples ?? PROFILE_DEFAULTS.examples, 0),
     thresholds: { ...WARNING_THRESHOLDS, ...checkThresholds(o.thresholds ?? {}) },
+    onEvent: o.onEvent ?? noEvent,
   };
 }
 

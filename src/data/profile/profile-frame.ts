@@ -21,8 +21,16 @@ import { profileWarnings } from './warnings.js';
  */
 export function profileFrame(frame: Frame, options: ProfileOptions = {}): DataProfile {
   const o = resolveOptions(frame, options);
-  const columns = frame.names.map((n) => profileColumn(n, frame.column(n), o.roles[n], o));
   const full = o.level === 'full';
+  const total = frame.nCols + (full ? 2 : 0) + 1;
+  let step = 0;
+  const stepped = () => o.onEvent({ type: 'step', phase: 'profile', step: ++step, total });
+  o.onEvent({ type: 'start', phase: 'profile', total });
+  const columns = frame.names.map((n) => {
+    const c = profileColumn(n, frame.column(n), o.roles[n], o);
+    stepped();
+    return c;
+  });
   const measured = frame.names.filter((n) => o.roles[n] === 'feature' || o.roles[n] === 'target');
   const features = measured.filter((n) => o.roles[n] === 'feature');
 
@@ -35,6 +43,7 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): DataPr
     correlations = m.correlations;
     sources = m.sources;
     sample = m.sample;
+    stepped();
   }
   const target = o.target !== null ? targetProfile(frame, o.target, features, sources) : null;
   if (sample && target?.associations.some((a) => a.auc != null))
@@ -42,6 +51,7 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): DataPr
   if (sample?.usedFor.length === 0) sample = null;
   const dups = full ? duplicatesOf(frame, o.examples) : null;
   const shared = full && o.test ? sharedRows(frame, o.test, o.examples) : null;
+  if (full) stepped();
   const warnings = profileWarnings({
     frame,
     roles: o.roles,
@@ -52,6 +62,8 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): DataPr
     shared,
     thresholds: o.thresholds,
   });
+  stepped();
+  o.onEvent({ type: 'end', phase: 'profile' });
   return {
     format: 'cairn.profile',
     version: 1,
