@@ -116,10 +116,15 @@ export function servedVersion(
       return validator.clean(ok) ? ok : validator.inspect(ok, cellName(layout, label));
     }
     if (!shape(value)) throw schemaError(exact, layout, value, label);
-    const raw = input(value);
-    if (policy !== 'reject') return validator.inspect(raw, cellName(layout, label));
+    if (policy !== 'reject') return validator.inspect(input(value), cellName(layout, label));
+    // Refused as the exact schema says; the findings come along when the values can be read.
     const err = schemaError(exact, layout, value, label);
-    Object.assign(err.details, { policy, findings: validator.report(raw, cellName(layout, label)).findings });
+    try {
+      const findings = validator.report(input(value), cellName(layout, label)).findings;
+      Object.assign(err.details, { policy, findings });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e; // a second problem (ragged columns): the first is told
+    }
     throw err;
   };
   return {
