@@ -19,6 +19,12 @@ export { type FrameWriter, openFrameWriter, writeFrame } from './data/frame-writ
 export { loadFrame } from './data/load.js';
 export type { DataFormat, LoadOptions } from './data/load-options.js';
 export { fromRows, type Matrix, matrix } from './data/matrix.js';
+export {
+  type DataProfile,
+  type ProfileOptions,
+  type ProfileWarning,
+  profileFrame,
+} from './data/profile/index.js';
 export { guessRoles } from './data/roles.js';
 export { type ScanOptions, scanFrames } from './data/scan.js';
 export { type ColumnRole, type ColumnSchema, type Schema, schemaOf } from './data/schema.js';
@@ -82,7 +88,9 @@ export {
 export {
   autoPreprocess,
   ColumnTransformer,
+  DateFeatures,
   frameToMatrix,
+  HashingVectorizer,
   LabelEncoder,
   OneHotEncoder,
   OrdinalEncoder,
@@ -92,6 +100,8 @@ export {
   SelectColumns,
   SimpleImputer,
   StandardScaler,
+  TargetEncoder,
+  TextVectorizer,
   TransformedTarget,
 } from './prep/index.js';
 // the model registry
