@@ -40,6 +40,17 @@ export {
   StratifiedKFold,
   TimeSeriesSplit,
 } from './data/splits/index.js';
+export {
+  BatchValidator,
+  conformBatch,
+  type Finding,
+  type FindingKind,
+  type Severity,
+  type ValidateOptions,
+  type ValidationPolicy,
+  type ValidationReport,
+  validateBatch,
+} from './data/validate/index.js';
 export { evaluateModel } from './evaluate/evaluate-model.js';
 export { METRICS, type MetricName } from './evaluate/metric-names.js';
 export {
