@@ -34,7 +34,7 @@ export function modelPaths(models: readonly ServedVersion[]): Record<string, unk
     paths[`/v1/models/${v.name}/predict`] = {
       post: {
         summary: `Predict ${v.model.info.target} with ${v.name}${v.version === null ? '' : ` v${v.version}`} (${v.model.info.task})`,
-        description: `Send {"rows": [{...}]} or {"columns": {column: [...]}} with the ${v.features.length} input columns below. Extra columns are ignored.`,
+        description: `Send {"rows": [{...}]} or {"columns": {column: [...]}} with the ${v.features.length} input columns below. Extra columns are ignored. Values unlike the training data are handled by the validation policy '${v.policy}' (reject: 400; warn: scored, listed in "warnings"; coerce: converted, clipped or set missing, listed in "warnings").`,
         tags: ['predict'],
         operationId: `predict_${v.name.replace(/[^A-Za-z0-9_]/g, '_')}`,
         requestBody: {
@@ -47,7 +47,7 @@ export function modelPaths(models: readonly ServedVersion[]): Record<string, unk
             content: { 'application/json': { schema: PREDICT_RESPONSE } },
           },
           400: errorResponse(
-            'The body does not fit the model signature (the error names the row and column)',
+            'The body does not fit the model signature, or the validation policy refuses its values (the error names the row and column; details.findings lists what validation found)',
           ),
           401: errorResponse('Missing or wrong bearer token'),
           404: errorResponse('No model by that name'),
