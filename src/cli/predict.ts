@@ -82,8 +82,8 @@ export const registerPredict: RegisterCommand = (program, ctx) =>
         await writer.close();
         progress({ type: 'end', phase: 'predict', metrics: { rows } });
       } catch (e) {
-        if (e instanceof InputError && e.details.findings) printFindings(io, validator.report(), 'predict');
         progress.stop();
+        if (e instanceof InputError && e.details.findings) printFindings(io, validator.report(), 'predict');
         await writer.abort();
         // what was scored before the failure stays logged: those predictions were made
         await batchLog?.close().catch(() => {});
